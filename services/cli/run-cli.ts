@@ -1,3 +1,5 @@
+import { CliUsageError } from './cli-options.ts';
+
 /**
  * Dispatches `plan-ledger <command> ...` to one module per command under ./commands.
  * Each command module exports `run(args, io): Promise<number>` (the exit code) and a one-line `summary`.
@@ -36,6 +38,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     io.stderr(`plan-ledger ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return error instanceof CliUsageError ? EXIT_USAGE : 1;
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * Configuration from the environment, validated once at start-up. A bad value stops the process with one line
+ * naming the variable (see `loadConfigOrExit`).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const configSchema = z
+  .object({
+    STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    EVENTSTORE_CONNECTION_STRING: z
+      .string()
+      .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'must be an esdb:// or kurrentdb:// connection string')
+      .optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORE === 'eventstoredb' && env.EVENTSTORE_CONNECTION_STRING === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EVENTSTORE_CONNECTION_STRING'],
+        message: 'is required when STORE=eventstoredb',
+      });
+    }
+  })
+  .transform((env) => ({
+    store: env.STORE,
+    dataDir: path.resolve(env.DATA_DIR),
+    eventstoreConnectionString: env.EVENTSTORE_CONNECTION_STRING ?? null,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Config = z.output<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Reads the variables this service knows; empty strings count as unset, as shells often export them that way. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.def.in.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]),
+  );
+  const parsed = configSchema.safeParse(known);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const issue = parsed.error.issues[0];
+  const variable = issue?.path[0] ?? 'environment';
+  const given = typeof variable === 'string' ? env[variable] : undefined;
+  return {
+    ok: false,
+    message: `invalid configuration: ${String(variable)}${given === undefined ? '' : `=${JSON.stringify(given)}`} ${issue?.message ?? 'is invalid'}`,
+  };
+}
+
+export const EXIT_BAD_CONFIG = 2;
+
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  const result = parseConfig(env);
+  if (result.ok) return result.config;
+  process.stderr.write(`plan-ledger: ${result.message}\n`);
+  process.exit(EXIT_BAD_CONFIG);
+}
