@@ -20,3 +20,11 @@ export class DuplicateEventId extends Error {
     super(`stream ${stream}: event id ${eventId} is already recorded elsewhere`);
   }
 }
+
+/** The store was closed; no further reads or appends are served. */
+export class StoreClosed extends Error {
+  override readonly name = 'StoreClosed';
+  constructor() {
+    super('the event store is closed');
+  }
+}

@@ -44,6 +44,13 @@ export interface AppendOptions {
   expectedRevision: ExpectedRevision;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  stream: string;
+  events: readonly EventToAppend[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the first event (forwards) or the last one (backwards). */
@@ -70,6 +77,12 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   /** Appends atomically. Throws WrongExpectedVersion when the stream is not as expected. */
   appendToStream(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Optional: appends to several streams in ONE atomic transaction (all or none), with each stream's expected
+   * revision checked and retries recognised exactly as appendToStream does; results in the order given. Stores
+   * that cannot (EventStoreDB has no multi-stream transaction) leave it out and callers append stream by stream.
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream in order; a stream that does not exist reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** The whole log in its one global order. */
