@@ -1,5 +1,5 @@
 /**
- * Every event type with its current schema version, and the upcasters that lift older stored versions.
+ * Every event type with its current schema version; upcasters.ts lifts older stored versions to it.
  * Readers (deciders, projections) only ever see the current version of each event.
  */
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { reportIngestedV1 } from './report-events.ts';
 import {
   commitmentAmendedV1,
   commitmentAssessedV1,
-  commitmentRecordedV1,
+  commitmentRecordedV2,
   commitmentWithdrawnV1,
   evidenceLinkConfirmedV1,
   evidenceLinkProposedV1,
@@ -17,7 +17,7 @@ import { outcomeRecordedV1 } from './outcome-events.ts';
 
 export const currentEventSchemas = {
   ReportIngested: { version: 1, schema: reportIngestedV1 },
-  CommitmentRecorded: { version: 1, schema: commitmentRecordedV1 },
+  CommitmentRecorded: { version: 2, schema: commitmentRecordedV2 },
   OutcomeRecorded: { version: 1, schema: outcomeRecordedV1 },
   EvidenceLinkProposed: { version: 1, schema: evidenceLinkProposedV1 },
   EvidenceLinkConfirmed: { version: 1, schema: evidenceLinkConfirmedV1 },

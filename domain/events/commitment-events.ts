@@ -30,6 +30,14 @@ export const commitmentRecordedV1 = z.object({
 });
 export type CommitmentRecordedV1 = z.infer<typeof commitmentRecordedV1>;
 
+/**
+ * v2 adds `carriedOverKey`, the year-free identity of the commitment's wording (organisation + normalised text):
+ * the read side flags a commitment `carried_over` when the next year's plan records the same key. v1 events are
+ * upcast by deriving it from their organisation and normalised text (domain/events/upcasters.ts).
+ */
+export const commitmentRecordedV2 = commitmentRecordedV1.extend({ carriedOverKey: z.string() });
+export type CommitmentRecordedV2 = z.infer<typeof commitmentRecordedV2>;
+
 export const matchingMethodSchema = z.object({ name: z.string(), version: z.string() });
 
 /** The matcher (or a reviewer) proposed that an outcome is evidence for a commitment, or for one of its targets. */
