@@ -43,7 +43,7 @@ const goldTargetSchema = z.object({
 });
 type GoldTarget = z.infer<typeof goldTargetSchema>;
 
-const goldPairFileSchema = z.object({
+export const goldPairFileSchema = z.object({
   org: z.string(),
   planYear: z.number().int(),
   planFile: z.string(),
@@ -186,10 +186,10 @@ export function scorePair(name: string, gold: GoldPairFile, planSource: string, 
   const readerTargets: ReaderTarget[] = commitments.flatMap((commitment, commitmentIndex) =>
     commitment.targets.map((target) => ({ commitmentIndex, targetId: target.targetId, span: target.span, min: target.min, max: target.max })),
   );
-  const rows = gold.targets.map((goldTarget) => {
+  const rows = gold.targets.flatMap((goldTarget) => {
     const located = locate(goldTarget, planSource, readerTargets);
     const verdict = located === null ? undefined : judged.get(located.targetId);
-    return scoreRow(goldTarget, summarySource, located !== null, verdict ?? null);
+    return isScorable(goldTarget, located !== null) ? [scoreRow(goldTarget, summarySource, located !== null, verdict ?? null)] : [];
   });
   return { name, counts: tally(rows), rows, problem: null };
 }
@@ -216,13 +216,14 @@ function scoreRow(gold: GoldTarget, summarySource: string, located: boolean, ver
     valueExact,
     goldStatus: gold.status,
     status: verdict?.status ?? null,
-    statusScored: gold.status !== 'unclear' && (gold.comparator !== 'qualitative' || located),
+    statusScored: gold.status !== 'unclear',
     rule: verdict?.rule ?? null,
   };
 }
 
-function isScorable(row: TargetOutcomeRow, gold: GoldTarget): boolean {
-  return gold.comparator !== 'qualitative' || row.located;
+/** Numeric gold targets are always scored; qualitative ones only when the reader produced a target there. */
+function isScorable(gold: GoldTarget, located: boolean): boolean {
+  return gold.comparator !== 'qualitative' || located;
 }
 
 function tally(rows: readonly TargetOutcomeRow[]): PairCounts {
@@ -246,14 +247,8 @@ function tally(rows: readonly TargetOutcomeRow[]): PairCounts {
 }
 
 function scoreWithoutPrediction(name: string, gold: GoldPairFile, problem: string): PairScore {
-  const rows = gold.targets.map((target) => scoreRow(target, '', false, null));
-  return { name, counts: tally(rows.filter((row, index) => isScorable(row, gold.targets[index]!))), rows, problem };
-}
-
-/** Keeps only the scorable rows: numeric gold targets, and qualitative ones the reader produced. */
-function scorable(score: PairScore, gold: GoldPairFile): PairScore {
-  const rows = score.rows.filter((row, index) => isScorable(row, gold.targets[index]!));
-  return { ...score, rows, counts: tally(rows) };
+  const rows = gold.targets.filter((target) => isScorable(target, false)).map((target) => scoreRow(target, '', false, null));
+  return { name, counts: tally(rows), rows, problem };
 }
 
 export function addCounts(a: PairCounts, b: PairCounts): PairCounts {
@@ -294,7 +289,7 @@ export async function evaluatePairsStatus(pairsDir: string): Promise<PairsStatus
     const gold = goldPairFileSchema.parse(JSON.parse(await readFile(join(pairsDir, file), 'utf8')));
     const planSource = await readFile(join(pairsDir, gold.planFile), 'utf8');
     const summarySource = await readFile(join(pairsDir, gold.summaryFile), 'utf8');
-    pairs.push(scorable(scorePair(file.slice(0, -'.gold.json'.length), gold, planSource, summarySource), gold));
+    pairs.push(scorePair(file.slice(0, -'.gold.json'.length), gold, planSource, summarySource));
   }
   const total = pairs.reduce((sum, pair) => addCounts(sum, pair.counts), emptyCounts());
   return { pairs, total, ratios: ratiosOf(total) };
@@ -347,4 +342,13 @@ async function main(argv: string[]): Promise<number> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/** For `npm run eval` (eval/run.ts): the pairs table after the reader's figures; a failure is one line, not a crash. */
+export async function printPairsStatus(goldDir: string, write: (text: string) => void): Promise<void> {
+  try {
+    write(`\n${formatPairsStatus(await evaluatePairsStatus(join(goldDir, 'pairs'))).join('\n')}\n`);
+  } catch (error) {
+    write(`\npairs status: not scored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  }
 }

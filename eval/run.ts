@@ -9,6 +9,7 @@ import { parseEvalOptions } from './eval-options.ts';
 import { evaluate } from './evaluate.ts';
 import { formatEvalReport } from './format-report.ts';
 import { loadGoldSet } from './load-gold.ts';
+import { printPairsStatus } from './pairs-status.ts';
 
 const EXIT_USAGE = 2;
 const EXIT_NO_GOLD = 1;
@@ -31,6 +32,7 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(evalJson(options.goldDir, result, aims) + '\n');
   } else {
     process.stdout.write([`gold: ${options.goldDir}`, '', ...formatEvalReport(result, aims, { details: options.details })].join('\n') + '\n');
+    await printPairsStatus(options.goldDir, (text) => process.stdout.write(text));
   }
   return 0;
 }

@@ -3,7 +3,7 @@
  * Status is computed per target and rolled up to the commitment; every status carries its reason.
  */
 import { z } from 'zod';
-import { spanSchema } from '../reader/parsed-report.ts';
+import { spanSchema, type Span } from '../reader/parsed-report.ts';
 import { commitmentStatusSchema, type RecordedTarget } from '../events/commitment-events.ts';
 import type { OutcomeRecordedV1 } from '../events/outcome-events.ts';
 
@@ -39,6 +39,11 @@ export type StatusResult = z.infer<typeof statusResultSchema>;
 /** Everything the rules need to judge one commitment; assembled by the read side from events. */
 export interface StatusInput {
   planYear: number;
+  /**
+   * The commitment's text and span, so each target's metric can be read from the words before its figure;
+   * without it the target's `object` names the metric.
+   */
+  commitment?: { text: string; span: Span };
   targets: readonly RecordedTarget[];
   withdrawn: { reason: string } | null;
   assessment: { status: z.infer<typeof commitmentStatusSchema>; rationale: string } | null;
