@@ -1,0 +1,180 @@
+/**
+ * Applies recorded events to the read models, a batch at a time: every row the batch implies and the checkpoint
+ * after its last event commit in ONE SQLite transaction, so a crash at any moment leaves the read models at a
+ * batch boundary and the projector resumes exactly after it.
+ */
+import type { Logger } from '../logger.ts';
+import { decodeLedgerEvent, UndecodableEvent } from '../events/event-codec.ts';
+import type { RecordedEvent } from '../store/event-store.ts';
+import { parsePosition, type Position } from '../store/position.ts';
+import { projectEvent } from '../../projections/project-event.ts';
+import { commitmentsWithStaleCarriedOver, refreshCommitmentStatus } from '../../projections/refresh-status.ts';
+import type { RowChange, StatusRefresh } from '../../projections/row-changes.ts';
+import type { EventEnvelope } from '../../projections/rows.ts';
+import { buildScorecardRows } from '../../projections/scorecard.ts';
+import { carriedOverTest } from '../../domain/matching/carried-over.ts';
+import { createMemoryMirror, type MemoryMirror } from '../read-models/memory-mirror.ts';
+import { createRowReader, type RowReader } from '../read-models/row-reader.ts';
+import { createRowWriter, PROJECTOR_CHECKPOINT } from '../read-models/row-writer.ts';
+import type { ReadModelDb } from '../read-models/schema.ts';
+
+export interface BatchResult {
+  /** The checkpoint after the batch. */
+  position: Position;
+  /** Commitments whose visible state changed in the batch, in first-change order. */
+  changedCommitmentIds: string[];
+  /** Records that were not valid ledger events; logged and passed over. */
+  undecodable: number;
+}
+
+export interface BatchApplier {
+  readonly db: ReadModelDb;
+  checkpoint(): Position | null;
+  /** Applies events strictly after the checkpoint, in order; returns null for an empty batch. */
+  apply(events: readonly RecordedEvent[]): BatchResult | null;
+}
+
+export interface BatchApplierOptions {
+  logger?: Logger;
+  /** Events for which this returns false are passed over (the checkpoint still moves past them). */
+  include?: (event: RecordedEvent) => boolean;
+  /**
+   * The read models are empty and only this applier writes them until it is dropped (a rebuild, an as-of replay):
+   * the state the status refresh reads is then kept in memory instead of read back from the tables. Same rows.
+   */
+  fromEmpty?: boolean;
+}
+
+export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions = {}): BatchApplier {
+  const { logger, include } = options;
+  const readCheckpoint = db.prepare(`SELECT position FROM checkpoint WHERE name = ?`).pluck();
+  let mirror: MemoryMirror | null = null;
+  if (options.fromEmpty === true) {
+    const commitments = db.prepare(`SELECT count(*) FROM commitments`).pluck().get() as number;
+    if (readCheckpoint.get(PROJECTOR_CHECKPOINT) !== undefined || commitments > 0) {
+      throw new Error('read models: an applier from empty read models was asked to continue existing ones');
+    }
+    mirror = createMemoryMirror(db);
+  }
+  const writer = mirror?.writer ?? createRowWriter(db);
+  const reader: RowReader = mirror ?? createRowReader(db);
+  const writeChange: (change: RowChange) => void = mirror === null ? writer.apply : mirror.apply;
+  /** Set when a batch failed in memory-mirror mode: the mirror ran ahead of the rolled-back tables. */
+  let mirrorFailure: unknown = null;
+
+  function checkpoint(): Position | null {
+    const stored = readCheckpoint.get(PROJECTOR_CHECKPOINT) as string | undefined;
+    if (stored === undefined) return null;
+    const position = parsePosition(stored);
+    if (position === null) throw new Error(`read-model checkpoint ${JSON.stringify(stored)} is not a position`);
+    return position;
+  }
+
+  const applyInTransaction = db.transaction((events: readonly RecordedEvent[]): BatchResult | null => {
+    const after = checkpoint();
+    const changed = new Set<string>();
+    const dirtyScorecards = new Map<string, { organisation: string; planYear: number }>();
+    let undecodable = 0;
+    let last: Position | null = null;
+
+    const write = (changes: readonly RowChange[]): void => {
+      for (const change of changes) {
+        writeChange(change);
+        if (change.kind === 'touchCommitment' || change.kind === 'setCommitmentStatus') changed.add(change.commitmentId);
+        if (change.kind === 'putCommitment') {
+          const { organisation, planYear } = change.commitment;
+          dirtyScorecards.set(`${planYear}\u0000${organisation}`, { organisation, planYear });
+        }
+      }
+    };
+
+    const refresh = (request: StatusRefresh, cause: EventEnvelope): void => {
+      const refreshOne = (
+        commitmentId: string,
+        nextYearPlan: { texts: string[]; test: (text: string) => boolean } | 'load' | null,
+      ): void => {
+        const snapshot = reader.snapshot(commitmentId, nextYearPlan === 'load');
+        if (snapshot === null) return;
+        const changes = refreshCommitmentStatus(
+          nextYearPlan === 'load' || nextYearPlan === null
+            ? snapshot
+            : { ...snapshot, nextYearPlanTexts: nextYearPlan.texts, nextYearPlanTest: nextYearPlan.test },
+          cause,
+        );
+        if (changes.length === 0) return;
+        write(changes);
+        const { organisation, planYear } = snapshot.commitment;
+        dirtyScorecards.set(`${planYear}\u0000${organisation}`, { organisation, planYear });
+      };
+      switch (request.scope) {
+        case 'commitment':
+          refreshOne(request.commitmentId, request.carriedOver ? 'load' : null);
+          return;
+        case 'outcome':
+          for (const id of reader.commitmentIdsLinkedTo(request.outcomeId)) refreshOne(id, null);
+          return;
+        case 'planYear':
+          for (const id of reader.commitmentIdsOf(request.organisation, request.planYear)) refreshOne(id, null);
+          return;
+        case 'carriedOver': {
+          const texts = reader.planTextsOf(request.organisation, request.planYear + 1);
+          const test = carriedOverTest(texts);
+          const stale = commitmentsWithStaleCarriedOver(reader.carriedOverFlagsOf(request.organisation, request.planYear), texts, test);
+          for (const id of stale) refreshOne(id, { texts, test });
+          return;
+        }
+      }
+    };
+
+    for (const recorded of events) {
+      if (after !== null && recorded.position <= after) continue;
+      if (last !== null && recorded.position <= last) {
+        throw new Error(`events out of order: ${recorded.position} after ${last}`);
+      }
+      last = recorded.position;
+      if (include !== undefined && !include(recorded)) continue;
+      let decoded;
+      try {
+        decoded = decodeLedgerEvent(recorded);
+      } catch (error) {
+        if (!(error instanceof UndecodableEvent)) throw error;
+        undecodable++;
+        logger?.error({ err: error, position: recorded.position }, 'read models: passing over an undecodable event');
+        continue;
+      }
+      if (decoded === null) continue;
+      const envelope: EventEnvelope = {
+        position: recorded.position,
+        recordedAt: recorded.recordedAt,
+        actor: decoded.metadata.actor,
+      };
+      const projection = projectEvent(decoded.event, envelope);
+      write(projection.changes);
+      for (const request of projection.refreshes) refresh(request, envelope);
+    }
+    if (last === null) return null;
+
+    mirror?.flush();
+    for (const { organisation, planYear } of dirtyScorecards.values()) {
+      writer.replaceScorecard(organisation, planYear, buildScorecardRows(organisation, planYear, reader.areaStatusesOf(organisation, planYear)));
+    }
+    writer.writeCheckpoint(last);
+    return { position: last, changedCommitmentIds: [...changed], undecodable };
+  });
+
+  return {
+    db,
+    checkpoint,
+    apply(events) {
+      if (events.length === 0) return null;
+      if (mirror === null) return applyInTransaction.immediate(events);
+      if (mirrorFailure !== null) throw new Error('read models: a failed batch left the in-memory state behind the tables', { cause: mirrorFailure });
+      try {
+        return applyInTransaction.immediate(events);
+      } catch (error) {
+        mirrorFailure = error;
+        throw error;
+      }
+    },
+  };
+}
