@@ -1,11 +1,17 @@
 /**
- * Wires the running service: store, sample data, the API. Kept apart from main.ts so tests can start and stop
- * a whole service in-process on a temporary data directory.
+ * Wires the running service: store, read models and their projector, the matching process, the sample data and
+ * the API. Kept apart from main.ts so tests can start and stop a whole service in-process on a temporary directory.
  */
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { ingestSeedReports } from '../seeds/load-seeds.ts';
 import { buildApp } from './api/build-app.ts';
 import type { Config } from './config/config.ts';
 import type { Logger } from './logger.ts';
+import { startMatchingProcess } from './matching/matching-process.ts';
+import { readModelFileOf } from './projector/read-side.ts';
+import { startProjector } from './projector/start-projector.ts';
+import { openReadModelDb } from './read-models/schema.ts';
 import type { EventStore } from './store/event-store.ts';
 import { openEventStore } from './store/open-store.ts';
 
@@ -17,14 +23,31 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Ingest seeds/ at start (harmless on repeat). On for `npm start`. */
+  seed?: boolean;
+  clock?: () => Date;
+}
+
+export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const clock = options.clock ?? (() => new Date());
+  fs.mkdirSync(config.dataDir, { recursive: true });
   const store = await openEventStore({
     store: config.store,
     dataDir: config.dataDir,
     eventstoreConnectionString: config.eventstoreConnectionString,
     logger,
   });
-  const app = await buildApp({ store, logger });
+  const readModels = openReadModelDb(readModelFileOf(config.dataDir));
+  const projector = startProjector({ store, db: readModels, logger });
+  const matching = startMatchingProcess(store, { clock, logger });
+  if (options.seed ?? true) await ingestSeedReports(store, { logger, clock });
+  // Answer the first request from complete read models: matching proposes links for the seeds, then the
+  // projector applies them.
+  await matching.caughtUp();
+  await projector.caughtUp();
+
+  const app = await buildApp({ store, logger, api: config.api, readModels, projector, clock });
   const url = await app.listen({ port: config.port, host: config.host });
   logger.info({ url, store: config.store, dataDir: config.dataDir }, 'plan-ledger listening');
   return {
@@ -34,7 +57,10 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     async stop() {
       // fastify's close waits for in-flight requests, and so for the appends they started.
       await app.close();
+      await matching.stop();
+      await projector.stop();
       await store.close();
+      readModels.close();
     },
   };
 }

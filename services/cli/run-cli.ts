@@ -16,6 +16,13 @@ export interface CliCommand {
 
 // One line per command; each module lives in ./commands/<name>.ts.
 const commandModules: Record<string, () => Promise<CliCommand>> = {
+  parse: () => import('./commands/parse.ts'),
+  commitments: () => import('./commands/commitments.ts'),
+  scorecard: () => import('./commands/scorecard.ts'),
+  rebuild: () => import('./commands/rebuild.ts'),
+  ingest: () => import('./commands/ingest.ts'),
+  history: () => import('./commands/history.ts'),
+  verify: () => import('./commands/verify.ts'),
 };
 
 export const EXIT_USAGE = 2;

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseApiTokens } from '../api/auth/api-tokens.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -18,6 +19,24 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
+    /** `name:sha256hex:role1+role2` entries, comma-separated; roles reader, reviewer, auditor, admin. */
+    API_TOKENS: z
+      .string()
+      .default('')
+      .transform((text, ctx) => {
+        const parsed = parseApiTokens(text);
+        if (parsed.ok) return parsed.tokens;
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }),
+    /** Lets callers without a token read (never write, never audit); on by default so the dashboard works on the seeds. */
+    ANONYMOUS_READS: z.enum(['true', 'false']).default('true').transform((flag) => flag === 'true'),
+    /** Requests per token (or per address for anonymous callers) per window. */
+    RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1000),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+    /** Longest time a client may take to send its request (long polls wait after that, so they are not cut). */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'eventstoredb' && env.EVENTSTORE_CONNECTION_STRING === undefined) {
@@ -35,6 +54,13 @@ export const configSchema = z
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
+    api: {
+      tokens: env.API_TOKENS,
+      anonymousReads: env.ANONYMOUS_READS,
+      rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    },
   }));
 
 export type Config = z.output<typeof configSchema>;

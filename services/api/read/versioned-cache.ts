@@ -1,0 +1,31 @@
+/**
+ * Serialised bodies kept by resource and version. A representation is a pure function of its version (that
+ * is what makes the ETag strong), so a hit is exactly what would be built again; a new version simply misses.
+ * Least recently used entries go first once `capacity` is reached.
+ */
+export interface VersionedCache {
+  get(key: string, version: string): string | undefined;
+  set(key: string, version: string, body: string): void;
+}
+
+export function createVersionedCache(capacity: number): VersionedCache {
+  const entries = new Map<string, { version: string; body: string }>();
+  return {
+    get(key, version) {
+      const entry = entries.get(key);
+      if (entry === undefined || entry.version !== version) return undefined;
+      // Re-insert: a Map iterates in insertion order, so the first key is always the least recently used.
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry.body;
+    },
+    set(key, version, body) {
+      entries.delete(key);
+      entries.set(key, { version, body });
+      if (entries.size > capacity) {
+        const oldest = entries.keys().next();
+        if (oldest.done !== true) entries.delete(oldest.value);
+      }
+    },
+  };
+}
