@@ -7,6 +7,7 @@
  * lead-in paragraph that sets figures (`今年赤字率拟按3%安排…`); other lead-in paragraphs
  * (`2018年,我区民政工作总体思路是：…`) are not commitments.
  */
+import { isAreaKind } from './enumerators.ts';
 import { isHeadingText, type Block } from './part-blocks.ts';
 import { paragraphLeaves } from './segments.ts';
 import type { TextLine } from './text-lines.ts';
@@ -22,6 +23,8 @@ const MAIN_TARGETS = /主要预期目标|主要目标是|主要目标为/;
 const FIVE_YEAR = /五年|十[一二三四五六七八九]五|年均/;
 /** A paragraph explaining targets already set (`提出上述预期目标，综合考虑了…`) sets none of its own. */
 const REFERS_BACK = /^(?:[^。，,]{0,4}(?:上述|以上|这一|这些)|[^。]{0,12}目标的(?:设定|提出|确定))/;
+/** A line announcing the list that follows (`着力做好以下十一个方面工作：`) counts its items, it sets no target. */
+const ANNOUNCES_LIST = /(?:以下|如下)[^。；;]{0,16}[：:]$/;
 
 /** Whether a span of the document states at least one quantitative target. */
 export type SetsTargets = (span: [number, number]) => boolean;
@@ -41,16 +44,18 @@ export function findCommitments(document: string, blocks: readonly Block[], sets
   };
   const closeArea = (): void => {
     flushTitled();
-    const first = unmarked[0];
-    const last = unmarked[unmarked.length - 1];
-    if (area !== null && !areaHasLeaves && first !== undefined && last !== undefined) {
-      const span = trimSpan(document, first.textStart, last.textStart + last.text.length);
-      commitments.push({ area, marker: null, span });
+    if (area !== null && !areaHasLeaves) {
+      for (const run of adjacentRuns(document, unmarked)) {
+        const first = run[0]!;
+        const last = run[run.length - 1]!;
+        commitments.push({ area, marker: null, span: trimSpan(document, first.textStart, last.textStart + last.text.length) });
+      }
     }
     unmarked = [];
     areaHasLeaves = false;
   };
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     if (block.kind === 'part_heading') {
       closeArea();
       area = null;
@@ -65,7 +70,15 @@ export function findCommitments(document: string, blocks: readonly Block[], sets
     const mainTargets = marker === null ? mainTargetsSpan(document, line) : null;
     if (mainTargets !== null) {
       flushTitled();
-      commitments.push({ area, marker: null, span: mainTargets });
+      // `主要预期目标是：` followed by its targets one per line (`——地区生产总值增长6%左右；`): one commitment.
+      let listEnd = index;
+      if (/[：:]$/.test(line.text)) {
+        for (let next = blocks[index + 1]; next?.kind === 'paragraph' && next.marker !== null && !isAreaKind(next.marker.kind); next = blocks[listEnd + 1]) listEnd++;
+      }
+      const lastItem = blocks[listEnd];
+      const end = listEnd > index && lastItem?.kind === 'paragraph' ? trimSpan(document, lastItem.line.textStart, lastItem.line.textStart + lastItem.line.text.length)[1] : mainTargets[1];
+      commitments.push({ area, marker: null, span: [mainTargets[0], end] });
+      index = listEnd;
       continue;
     }
     const { leaves, sublist } = paragraphLeaves(document, line, marker);
@@ -92,7 +105,7 @@ export function findCommitments(document: string, blocks: readonly Block[], sets
       if (area !== null) unmarked.push(line);
       else {
         const span = trimSpan(document, line.textStart, line.textStart + line.text.length);
-        if (!REFERS_BACK.test(line.text) && setsTargets(span)) commitments.push({ area, marker: null, span });
+        if (!REFERS_BACK.test(line.text) && !ANNOUNCES_LIST.test(line.text) && setsTargets(span)) commitments.push({ area, marker: null, span });
       }
       continue;
     }
@@ -101,6 +114,22 @@ export function findCommitments(document: string, blocks: readonly Block[], sets
   }
   closeArea();
   return commitments;
+}
+
+/**
+ * An area's plain paragraphs as runs of adjacent lines: text the reader skipped between two of them (the English of
+ * a bilingual page) is not part of the commitment, so it ends one run and the next paragraph starts another.
+ */
+function adjacentRuns(document: string, lines: readonly TextLine[]): TextLine[][] {
+  const runs: TextLine[][] = [];
+  let previous: TextLine | null = null;
+  for (const line of lines) {
+    const between = previous === null ? '' : document.slice(previous.textStart + previous.text.length, line.textStart);
+    if (previous === null || between.trim().length > 0) runs.push([line]);
+    else runs[runs.length - 1]!.push(line);
+    previous = line;
+  }
+  return runs;
 }
 
 /** The sentence listing the year's main expected targets, up to its full stop. */

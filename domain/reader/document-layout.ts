@@ -23,6 +23,8 @@ export interface PartLayout {
   /** Line indexes [from, to) of the part's body (after its heading). */
   fromLine: number;
   toLine: number;
+  /** The part has no heading and was found where this year's main targets are stated. */
+  opensAtMainTargets?: boolean;
 }
 
 export interface DocumentLayout {
@@ -49,7 +51,7 @@ export function layOut(lines: readonly TextLine[]): DocumentLayout {
   while (bodyEnd > 0 && !content(bodyEnd - 1)) bodyEnd--;
   let bodyStart = titleLine === null ? 0 : titleLine + 1;
   while (bodyStart < bodyEnd && !content(bodyStart)) bodyStart++;
-  const headings = findPartHeadings(lines, content, bodyStart, bodyEnd);
+  const headings = reviewsBeforeLaterPlans(withoutContentsEntries(findPartHeadings(lines, content, bodyStart, bodyEnd)));
   const summaryHeading = headings.find((h) => h.heading.kind === 'summary') ?? null;
   const planHeading =
     headings.find((h) => h.heading.kind === 'plan' && (summaryHeading === null || h.firstLine > summaryHeading.lastLine)) ?? null;
@@ -59,6 +61,11 @@ export function layOut(lines: readonly TextLine[]): DocumentLayout {
   const summaryEnd = planHeading === null ? bodyEnd : planHeading.firstLine;
   if (summaryHeading !== null) {
     summary = { kind: 'summary', heading: summaryHeading, fromLine: summaryHeading.lastLine + 1, toLine: summaryEnd };
+    const targetsLine = planHeading === null ? mainTargetsLine(lines, content, summary.fromLine, summary.toLine) : null;
+    if (targetsLine !== null) {
+      plan = { kind: 'plan', heading: null, fromLine: targetsLine, toLine: bodyEnd, opensAtMainTargets: true };
+      summary = { ...summary, toLine: targetsLine };
+    }
   } else if (planHeading !== null) {
     const before = firstContentFrom(bodyStart, summaryEnd, content, lines);
     if (before !== null) summary = { kind: 'summary', heading: null, fromLine: before, toLine: summaryEnd };
@@ -68,6 +75,17 @@ export function layOut(lines: readonly TextLine[]): DocumentLayout {
     else summary = wholePage;
   }
   return { title, titleLine, bodyStart, bodyEnd, headings, summary, plan };
+}
+
+/**
+ * This year's main targets (`今年全市经济社会发展的主要预期目标是：…`) are never part of a review: when no heading
+ * opens the plan (an excerpt, an unusual wording), the plan starts at them.
+ */
+const THIS_YEARS_TARGETS = /(?:今年|本年)[^。；;]{0,20}?主要(?:预期)?目标(?:是|为)/;
+
+function mainTargetsLine(lines: readonly TextLine[], content: (i: number) => boolean, from: number, to: number): number | null {
+  for (let i = from; i < to; i++) if (content(i) && THIS_YEARS_TARGETS.test(lines[i]!.text)) return i;
+  return null;
 }
 
 /** The first content line of [from, to) that begins the report proper (not a speaker's salutation or dateline). */
@@ -116,6 +134,31 @@ function findPartHeadings(lines: readonly TextLine[], content: (i: number) => bo
     i = next;
   }
   return found;
+}
+
+/**
+ * A heading written again further down (`一、2023年工作回顾；` in a list of the report's parts, then the section
+ * itself) is an entry of the contents the first time: the part opens where it is written last.
+ */
+function withoutContentsEntries(headings: HeadingAt[]): HeadingAt[] {
+  const key = (heading: HeadingAt): string => heading.text.replace(/[\s；;。:：,，]+$/u, '').replace(/\s+/gu, '');
+  const lastIndex = new Map<string, number>();
+  headings.forEach((heading, index) => lastIndex.set(key(heading), index));
+  return headings.filter((heading, index) => lastIndex.get(key(heading)) === index);
+}
+
+/**
+ * A plan heading for year Y that comes before any review and is followed by a plan heading for a later year
+ * (`二、2023年主要工作` … `四、2024年工作计划`) reviews Y: a report plans only the year after the one it reviews.
+ */
+function reviewsBeforeLaterPlans(headings: HeadingAt[]): HeadingAt[] {
+  const firstSummary = headings.findIndex((h) => h.heading.kind === 'summary');
+  return headings.map((h, index) => {
+    if (h.heading.kind !== 'plan' || h.heading.year === null || (firstSummary !== -1 && firstSummary < index)) return h;
+    const year = h.heading.year;
+    const laterPlan = headings.slice(index + 1).some((later) => later.heading.kind === 'plan' && later.heading.year !== null && later.heading.year > year);
+    return laterPlan ? { ...h, heading: { ...h.heading, kind: 'summary' } } : h;
+  });
 }
 
 function nextContentLine(from: number, to: number, content: (i: number) => boolean): number | null {

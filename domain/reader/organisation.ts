@@ -20,12 +20,35 @@ const TITLE_ORGANISATION = new RegExp(`^([${CJK}]{2,30}?(?:局|委员会|委|办
 const TITLE_GOVERNMENT = new RegExp(`^(?:(?:19|20)\\d{2}年)?([${CJK}]{2,10}?(?:省|自治区|市|区|县))(?:人民)?政府工作报告`);
 const NAME_PARTS = new RegExp(`^([${CJK}]{2,6}?(?:省|自治区))?([${CJK}]{2,3}?市)?([${CJK}]{2,3}?(?:区|县))?(.*)$`);
 /** `我代表省人民政府` names the province only in the title: `2024年广东省政府工作报告`. */
-const TITLE_PLACE = new RegExp(`^(?:(?:19|20)\\d{2}年度?)?([${CJK}]{2,6}?(?:省|自治区|市|区|县))(?:人民)?政府`);
+const TITLE_PLACE = new RegExp(`^(?:关于)?(?:(?:19|20)\\d{2}年度?)?([${CJK}]{2,6}?(?:省|自治区|市|区|县))(?:人民)?政府`);
+/**
+ * A work report's header names its government's place where the speaker does not (`我代表省人民政府`): the
+ * dateline's congress (`——2024年1月22日在江苏省第十四届人民代表大会…`) or the speaker's title line (`江苏省省长 许昆林`).
+ */
+const HEADER_LINES = 12;
+const CONGRESS_PLACE = new RegExp(`在([${CJK}]{2,8}?(?:省|自治区|市|区|县))第[一二三四五六七八九十]{1,3}届`);
+const HEAD_OF_GOVERNMENT = new RegExp(`^([${CJK}]{2,8}?(?:省|自治区|市|区|县))(?:代)?(?:省长|市长|区长|县长|主席)\\s*([${CJK}](?:[·\\s]*[${CJK}]){1,3})$`);
+const PREMIER = new RegExp(`^国务院(?:代)?总理\\s*([${CJK}](?:\\s*[${CJK}]){1,3})$`);
+/** `北京市市长信箱` is a portal's navigation, not a speaker. */
+const NOT_A_PERSON = /信箱|邮箱|热线|专线|留言|来信|之窗|专栏|访谈|回复|办公/;
+/** The header of a speech to a people's congress (`政 府 工 作 报 告`, `…人民代表大会第二次会议上`). */
+const SPEECH_HEADER = /工作报告|人民代表大会/;
 
 export function findOrganisation(document: string, lines: readonly TextLine[], title: string | null): Organisation | null {
   const found = rawOrganisation(lines, title);
   if (found === null) return null;
-  return placedByTitle(found, title) ?? qualify(found, document);
+  return placedByTitle(found, title) ?? placedByHeader(found, lines) ?? qualify(found, document);
+}
+
+function placedByHeader(found: Organisation, lines: readonly TextLine[]): Organisation | null {
+  const level = /^(省|自治区|市|区|县)/.exec(found.name)?.[1];
+  if (level === undefined) return null;
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    const text = line.text.trim();
+    const place = CONGRESS_PLACE.exec(text)?.[1] ?? HEAD_OF_GOVERNMENT.exec(text)?.[1];
+    if (place !== undefined && place.endsWith(level)) return { name: place + found.name.slice(level.length), evidence: `${found.evidence}；${text}` };
+  }
+  return null;
 }
 
 /** A bare `省人民政府`/`市人民政府` completed with the place the title names at the same level. */
@@ -41,6 +64,16 @@ function rawOrganisation(lines: readonly TextLine[], title: string | null): Orga
   for (const line of lines) {
     const speaker = SPEAKER.exec(line.text);
     if (speaker && ORGANISATION_ENDING.test(speaker[1]!)) return { name: governmentName(speaker[1]!), evidence: `我代表${speaker[1]}` };
+  }
+  const header = lines.slice(0, HEADER_LINES);
+  if (SPEECH_HEADER.test(header.map((line) => line.text.replace(/\s/g, '')).join(''))) {
+    for (const line of header) {
+      const text = line.text.trim();
+      const head = HEAD_OF_GOVERNMENT.exec(text);
+      if (head && !NOT_A_PERSON.test(head[2]!)) return { name: `${head[1]}人民政府`, evidence: text };
+      const premier = PREMIER.exec(text);
+      if (premier && !NOT_A_PERSON.test(premier[1]!)) return { name: '国务院', evidence: text };
+    }
   }
   for (const line of lines) {
     if (line.text.length > 120) continue;
@@ -62,11 +95,20 @@ function rawOrganisation(lines: readonly TextLine[], title: string | null): Orga
     const opening = OPENING_ORGANISATION.exec(line.text);
     if (opening) return { name: opening[1]!, evidence: opening[0] };
   }
+  seen = 0;
+  for (const line of lines) {
+    if (line.text.length === 0) continue;
+    if (++seen > OPENING_LINES) break;
+    const subject = OPENING_SUBJECT.exec(line.text);
+    if (subject) return { name: subject[1]!, evidence: subject[0] };
+  }
   return null;
 }
 
 /** Last resort: a body that opens by naming a placed organisation (`深圳市罗湖区民政局2017年…`). */
 const OPENING_LINES = 5;
+/** `今年以来,区民政局坚持…`: a bureau that leaves out its place, as the subject of the opening sentence. */
+const OPENING_SUBJECT = new RegExp(`(?:^|[，,。；;：:])((?:区|县|市)[${CJK}]{1,6}?(?:局|委员会|办公室))(?:坚持|始终|紧紧|认真|全面|深入|围绕|在)`);
 const OPENING_ORGANISATION = new RegExp(`((?:[${CJK}]{2,4}?(?:省|市|区|县)){1,3}[${CJK}]{1,8}?(?:局|委员会|办公室|人民政府))`);
 
 /** `北京市政府` is `北京市人民政府`. */
@@ -123,7 +165,9 @@ interface NamedPlace {
 const CITY_BEFORE = new RegExp(`([${CJK}]{2})市(?!级|场|民生|区域)`, 'g');
 const DISTRICT_BEFORE = new RegExp(`([${CJK}]{2})区(?!域|级|别|分|间)`, 'g');
 /** Second characters that make `X市`/`X区` a common word (`全市`, `城市`, `社区`, `辖区`, `示范区`) rather than a place. */
-const GENERIC_SECOND = /[全我本该各省县城超股楼夜集门街黑闹上入退开的得了社辖地小园片景市山郊范验发护能心聚政湾保库矿灾林校院牧老特分学营军住宅业贸试居风两三四五六七八九十个和与及在为是对到至等]/;
+const GENERIC_SECOND = /[全我本该各省县城超股楼夜集门街黑闹上入退开的得了社辖地小园片景市山郊范验发护能心聚政湾保库矿灾林校院牧老特分学营军住宅业贸试居风两三四五六七八九十个和与及在为是对到至等将把向经由据从委]/;
+/** Verbs and adverbs that often stand before `区委`/`区政府`/`区民政局` and are never a place (`紧紧围绕区委`, `现将区民政局`). */
+const GENERIC_STEM = /^(?:围绕|做好|现将|按照|根据|配合|协助|落实|完成|参加|组织|推荐|报请|提请|经过|通过|代表|全体|联合|会同|牵头|指导|支持|服务|推进|推动|全面|共同|积极|主动|以及|其中|报送|上报|向全)$/;
 const GENERIC_FIRST = /[在为和与及的是了大一年成设至对把将从向于由按照全我本该各个等到这那其每]/;
 const CONTEXT = 12;
 
@@ -136,7 +180,7 @@ function mostFrequentPlace(document: string, level: 'city' | 'district'): NamedP
     const stem = match[1]!;
     // Let overlapping candidates (`在深圳市` → `深圳`) be found: step back over the consumed suffix only.
     pattern.lastIndex = match.index + 1;
-    if (GENERIC_SECOND.test(stem[1]!) || GENERIC_FIRST.test(stem[0]!)) continue;
+    if (GENERIC_SECOND.test(stem[1]!) || GENERIC_FIRST.test(stem[0]!) || GENERIC_STEM.test(stem)) continue;
     const seen = counts.get(stem);
     if (seen) seen.count++;
     else counts.set(stem, { count: 1, first: match.index });
@@ -152,7 +196,7 @@ function mostFrequentPlace(document: string, level: 'city' | 'district'): NamedP
 function cityPairedWith(document: string, district: string): NamedPlace | null {
   const pattern = new RegExp(`([${CJK}]{2})市${district}`);
   const match = pattern.exec(document);
-  if (!match || GENERIC_SECOND.test(match[1]![1]!)) return null;
+  if (!match || GENERIC_SECOND.test(match[1]![1]!) || GENERIC_STEM.test(match[1]!)) return null;
   return { name: `${match[1]}市`, evidence: quoteAround(document, match.index, match[0].length) };
 }
 

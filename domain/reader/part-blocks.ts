@@ -1,7 +1,7 @@
 /**
  * A part's lines as blocks: part headings (inner ones such as `三、2022年政府工作任务`, five-year sections), area
  * headings (`(一)健全社会救助保障体系。`, `一、社区建设工作深入推进`) and paragraphs with their leading marker.
- * Page furniture and blank lines are dropped.
+ * Page furniture, blank lines and lines without Chinese (a bilingual page's English) are dropped.
  */
 import type { HeadingAt, PartLayout } from './document-layout.ts';
 import { isAreaKind, leadingMarker, type LeadingMarker } from './enumerators.ts';
@@ -15,6 +15,8 @@ export type Block =
   | { kind: 'paragraph'; line: TextLine; marker: LeadingMarker | null };
 
 const MAX_AREA_HEADING_BODY = 40;
+/** A line with no Chinese at all (the English of a bilingual page, a bare link) is not part of the report's text. */
+const HAS_CJK = /[\u4e00-\u9fff]/;
 
 export function partBlocks(lines: readonly TextLine[], part: PartLayout, headings: readonly HeadingAt[]): Block[] {
   const blocks: Block[] = [];
@@ -30,7 +32,7 @@ export function partBlocks(lines: readonly TextLine[], part: PartLayout, heading
       continue;
     }
     const line = lines[i]!;
-    if (line.text.length === 0 || isNoiseLine(line.text)) continue;
+    if (line.text.length === 0 || isNoiseLine(line.text) || !HAS_CJK.test(line.text)) continue;
     const marker = leadingMarker(line.text);
     if (marker !== null && isAreaKind(marker.kind) && isHeadingText(line.text.slice(marker.text.length))) {
       blocks.push({ kind: 'area_heading', text: line.text });

@@ -86,7 +86,8 @@ function readSummary(
 function readPlan(text: string, lines: readonly TextLine[], layout: DocumentLayout, year: number, extractors: NumberExtractors): PlanPart | null {
   const part = layout.plan!;
   const blocks = partBlocks(lines, part, layout.headings);
-  if (part.heading === null && blocks.filter((b) => b.kind !== 'paragraph' || b.marker !== null).length < MIN_STRUCTURED_BLOCKS) return null;
+  const structured = part.opensAtMainTargets === true || blocks.filter((b) => b.kind !== 'paragraph' || b.marker !== null).length >= MIN_STRUCTURED_BLOCKS;
+  if (part.heading === null && !structured) return null;
   const targetsBySpan = new Map<string, Target[]>();
   const targetsOf = (span: [number, number]): Target[] => {
     const key = `${span[0]}:${span[1]}`;

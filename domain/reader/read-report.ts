@@ -8,7 +8,7 @@ import type { ReadResult } from './parsed-report.ts';
 import { readReportWith } from './read-report-with.ts';
 
 /** Bumped whenever the reader's output for the same text can change. */
-export const READER_VERSION = 'reader-1.0.0';
+export const READER_VERSION = 'reader-1.1.0';
 
 export function readReport(text: string): ReadResult {
   return readReportWith(text, { extractQuantities, extractTargets });

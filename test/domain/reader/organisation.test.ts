@@ -38,3 +38,32 @@ t.test('given a provincial report whose speaker names only the level', async (t)
   const found = findOrganisation(text, splitLines(text), '2024年广东省政府工作报告');
   t.same(found, { name: '广东省人民政府', evidence: '我代表省人民政府；2024年广东省政府工作报告' }, 'then the title supplies the province');
 });
+
+t.test('given a provincial report with a bare title, the header names the province', async (t) => {
+  const dateline = '政府工作报告\n——2024年1月22日在江苏省第十四届人民代表大会第二次会议上\n各位代表：\n现在，我代表省人民政府，向大会报告工作。';
+  t.same(findOrganisation(dateline, splitLines(dateline), '政府工作报告'), {
+    name: '江苏省人民政府',
+    evidence: '我代表省人民政府；——2024年1月22日在江苏省第十四届人民代表大会第二次会议上',
+  }, 'then the dateline\'s congress supplies the province');
+  t.equal(organisationOf('政府工作报告\n江苏省省长 许昆林\n现在，我代表省人民政府，向大会报告工作。', '政府工作报告'), '江苏省人民政府', 'then the speaker\'s title does');
+  t.equal(organisationOf('政府工作报告\n广州市市长 温国辉\n现在，我代表省人民政府，向大会报告工作。', '政府工作报告'), '省人民政府', 'then a place at another level is not taken');
+});
+
+t.test('given an excerpt whose only speaker is the head of government in the header', async (t) => {
+  t.equal(organisationOf('政 府 工 作 报 告\n北京市市长 殷 勇\n二、2024年重点任务'), '北京市人民政府');
+  t.equal(organisationOf('政府工作报告\n国务院总理 李强\n三、2024年政府工作任务'), '国务院');
+});
+
+t.test('given a bureau that names itself without its place as the subject of the opening sentence', async (t) => {
+  t.equal(organisationOf('2022年是党的二十大召开之年,今年以来,区民政局坚持以人民为中心,紧紧围绕区委区政府决策部署。'), '区民政局', 'then it is taken, and 围绕区委 is not a district');
+});
+
+t.test('given verbs before 区委 or 区民政局, they are not taken for a district', async (t) => {
+  const text = '区民政局2023年工作总结\n根据工作安排,现将区民政局2023年工作总结汇报如下:\n做好区委巡察反馈问题整改。';
+  t.equal(organisationOf(text, '区民政局2023年工作总结'), '区民政局');
+});
+
+t.test('given a portal\'s navigation naming the mayor\'s mailbox, it is not a speaker', async (t) => {
+  t.equal(organisationOf('北京市市长信箱\n政府工作报告\n来源:北京市发展和改革委员会\n正文。'), '北京市发展和改革委员会');
+  t.equal(organisationOf('北京市市长 殷 勇\n来源:北京市发展和改革委员会\n正文。'), '北京市发展和改革委员会', 'a speaker\'s line counts only in the header of a speech');
+});

@@ -44,3 +44,22 @@ t.test('headings without a year', async (t) => {
   t.equal(classifyPartHeading('三、精心安排慰问活动'), null, 'an area that merely uses a plan word');
   t.equal(classifyPartHeading('二、重点工作扎实推进'), null);
 });
+
+t.test('headings of other governments and bureaus', async (t) => {
+  t.same(classifyPartHeading('一、过去一年的工作'), { kind: 'summary', year: null, relative: 'last' });
+  t.same(classifyPartHeading('一、一年来的工作'), { kind: 'summary', year: null, relative: 'last' });
+  t.same(classifyPartHeading('一、2023年工作进展'), { kind: 'summary', year: 2023, relative: null });
+  t.same(classifyPartHeading('一、2023年目标任务完成情况'), { kind: 'summary', year: 2023, relative: null }, 'ending with how the work went');
+  t.same(classifyPartHeading('二、2024年工作部署'), { kind: 'plan', year: 2024, relative: null });
+  t.same(classifyPartHeading('二、2024年工作目标和重点'), { kind: 'plan', year: 2024, relative: null });
+  t.same(classifyPartHeading('二、2022年工作谋划'), { kind: 'plan', year: 2022, relative: null });
+  t.same(classifyPartHeading('二、2022年工作举措'), { kind: 'plan', year: 2022, relative: null });
+});
+
+t.test('given a heading that names only a year\'s work', async (t) => {
+  t.same(classifyPartHeading('一、2023年主要工作'), { kind: 'summary', year: 2023, relative: null }, 'when it is the first section, it reviews');
+  t.same(classifyPartHeading('二、2024年主要工作'), { kind: 'plan', year: 2024, relative: null }, 'when it comes later, it plans');
+  t.same(classifyPartHeading('二、今年工作'), { kind: 'plan', year: null, relative: 'this' });
+  t.same(classifyPartHeading('三、扎实做好2024年各项工作'), { kind: 'plan', year: 2024, relative: null }, 'work to be done well');
+  t.equal(classifyPartHeading('一、社区建设工作深入推进'), null, 'an area is still not a part');
+});

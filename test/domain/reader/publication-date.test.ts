@@ -25,3 +25,14 @@ t.test('impossible dates are ignored', async (t) => {
 t.test('an unlabelled page date above the body', async (t) => {
   t.equal(dateOf('某某区民政局2019年工作总结\n2020-01-15 10:20 来源：区民政局\n一、工作开展情况', 2), '2020-01-15T00:00:00+08:00');
 });
+
+t.test('given a reposted speech, the dateline is the date it was delivered', async (t) => {
+  const text = '2024年广东省政府工作报告(全文)\n来源:广东省政府网站 | 时间:2024-03-12\n——2024年1月23日在广东省第十四届人民代表大会第二次会议上\n各位代表:';
+  t.equal(dateOf(text, 3), '2024-01-23T00:00:00+08:00', 'then the page date of the repost is not taken');
+  t.equal(dateOf('标题\n时间:2024-03-12\n——2024年1月23日在广东省第十四届人民代表大会第二次会议上', 1), '2024-03-12T00:00:00+08:00', 'then a dateline in the body is not a header dateline');
+});
+
+t.test('given a page clock with its weekday above the body, it is not a publication date', async (t) => {
+  t.equal(dateOf('今天是2024年04月19日 星期五\n某区民政局2023年工作总结\n一、工作开展情况', 2), null);
+  t.equal(dateOf('2024年04月19日 星期五\n2020-01-15 10:20 来源：区民政局\n一、工作开展情况', 2), '2020-01-15T00:00:00+08:00', 'then the page date below it is taken');
+});

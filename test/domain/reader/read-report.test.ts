@@ -262,3 +262,105 @@ t.test('given enumerated areas written inline with their task paragraphs after t
   );
   spansQuoteTheText(t, text, report);
 });
+
+t.test('given a plan-worded heading for a year that a later plan heading follows', async (t) => {
+  const text = [
+    '某区民政局工作报告',
+    '来源:某区民政局',
+    '一、2023年重点任务',
+    '(一)兜底保障',
+    '一是发放救助资金1200万元。二是新建长者饭堂6个。',
+    '二、2024年工作计划',
+    '(一)养老服务',
+    '一是新建长者饭堂10个。二是开展适老化改造。',
+  ].join('\n');
+  const report = read(t, text);
+  t.equal(report.summary?.heading, '一、2023年重点任务', 'then the earlier heading opens the review');
+  t.equal(report.summary?.year, 2023);
+  t.equal(report.plan?.heading, '二、2024年工作计划', 'then the later one opens the plan');
+  t.equal(report.plan?.year, 2024);
+  t.same(report.summary?.outcomes.map((o) => o.text), ['发放救助资金1200万元。', '新建长者饭堂6个。']);
+});
+
+t.test('given an excerpt whose plan heading is missing, this year\'s main targets open the plan', async (t) => {
+  const text = [
+    '各位代表：',
+    '现在，我代表北京市人民政府，向大会报告政府工作。',
+    '一、2023年工作回顾',
+    '全市地区生产总值增长5.2%，一般公共预算收入增长8.2%。',
+    '一年来，主要做了以下工作。',
+    '今年全市经济社会发展的主要预期目标是：地区生产总值增长5%左右，一般公共预算收入增长5%。',
+    '着力做好以下十一个方面工作：',
+    '（一）持续提升首都功能',
+    '深入落实城市总体规划。',
+  ].join('\n');
+  const report = read(t, text);
+  t.equal(report.summary?.year, 2023);
+  t.notOk(report.summary?.outcomes.some((o) => o.text.includes('主要预期目标')), 'then the targets are not an outcome of the review');
+  t.equal(report.plan?.year, 2024, 'then the plan is for the year after the review');
+  t.equal(report.plan?.heading, null);
+  t.same(report.plan?.commitments[0]?.targets.map((target) => [target.object, target.min]), [['地区生产总值增长', 5], ['一般公共预算收入增长', 5]]);
+  t.notOk(report.plan?.commitments.some((c) => c.text.startsWith('着力做好以下')), 'then a line announcing the list is not a commitment, though it counts eleven');
+  spansQuoteTheText(t, text, report);
+});
+
+t.test('given a bilingual page, the English lines are not statements', async (t) => {
+  const text = [
+    '政 府 工 作 报 告',
+    '——2024年1月21日在北京市第十六届',
+    '人民代表大会第二次会议上',
+    '北京市市长 殷 勇',
+    'REPORT ON THE WORK OF THE GOVERNMENT',
+    '一、2023年工作回顾',
+    'I Review of Work During 2023',
+    '全市地区生产总值增长5.2%。',
+    'The city\'s GDP grew by 5.2 percent.',
+  ].join('\n');
+  const report = read(t, text);
+  t.equal(report.organisation.name, '北京市人民政府', 'then the speaker\'s title names the government');
+  t.equal(report.publishedAt, '2024-01-21T00:00:00+08:00', 'then a dateline split over two lines is still read');
+  t.same(report.summary?.outcomes.map((o) => o.text), ['全市地区生产总值增长5.2%。']);
+});
+
+t.test('given main targets listed one per line after the sentence that announces them', async (t) => {
+  const text = [
+    '2024年温州市政府工作报告',
+    '——2024年1月10日在温州市第十四届人民代表大会第四次会议上',
+    '现在，我代表市人民政府，向大会报告工作，请予审议。',
+    '一、2023年工作回顾',
+    '全市地区生产总值增长6.1%。',
+    '二、2024年工作安排',
+    '2024年全市经济社会发展的主要预期目标是：',
+    '——地区生产总值增长6%左右；',
+    '——城镇调查失业率控制在5.5%以内。',
+    '围绕上述目标，重点抓好以下工作：',
+    '（一）加快产业升级。新增规模以上工业企业100家。',
+  ].join('\n');
+  const report = read(t, text);
+  t.equal(report.organisation.name, '温州市人民政府', 'then the dateline\'s congress names the city');
+  const [main, ...rest] = report.plan!.commitments;
+  t.ok(main?.text.startsWith('2024年全市经济社会发展的主要预期目标是：') && main.text.endsWith('控制在5.5%以内。'), 'then the announcement and its lines are one commitment');
+  t.same(main?.targets.map((target) => [target.object, target.min, target.comparator]), [['地区生产总值增长', 6, 'about'], ['城镇调查失业率', 5.5, 'at_most']], 'then the list dash is not part of a metric');
+  t.same(rest.map((c) => c.text), ['加快产业升级。新增规模以上工业企业100家。'], 'then the lead-in that refers back is none');
+  spansQuoteTheText(t, text, report);
+});
+
+t.test('given a page that lists the report\'s parts before the report', async (t) => {
+  const text = [
+    '衡水市政府工作报告',
+    '市长代表市政府向大会作政府工作报告。报告分三个部分：',
+    '一、2017年工作回顾；',
+    '二、2018年重点工作任务；',
+    '三、加强政府自身建设。',
+    '各位代表：',
+    '现在，我代表衡水市人民政府，向大会报告工作。',
+    '一、2017年工作回顾',
+    '全市生产总值增长6.8%。',
+    '二、2018年重点工作任务',
+    '（一）扩大有效投资。实施重点项目300个。',
+  ].join('\n');
+  const report = read(t, text);
+  t.same(report.summary?.outcomes.map((o) => o.text), ['全市生产总值增长6.8%。'], 'then the review starts at the section, not at its entry in the list');
+  t.same(report.plan?.commitments.map((c) => c.text), ['扩大有效投资。实施重点项目300个。']);
+  t.equal(report.plan?.year, 2018);
+});
