@@ -3,6 +3,9 @@
  * flag parser: commands take `--flag value`, `--flag=value` and boolean `--flag`.
  */
 import { parseConfig, type Config } from '../config/config.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import type { EventStore } from '../store/event-store.ts';
+import { openEventStore } from '../store/open-store.ts';
 
 export interface ParsedArgs {
   positional: string[];
@@ -48,4 +51,13 @@ export function cliConfig(parsed: ParsedArgs, env: Record<string, string | undef
   const result = parseConfig({ ...env, ...(dataDir === undefined ? {} : { DATA_DIR: dataDir }) });
   if (!result.ok) throw new CliUsageError(result.message);
   return result.config;
+}
+
+/** CLI runs log only warnings unless LOG_LEVEL asks for more: stdout and stderr belong to the command's output. */
+export function cliLogger(config: Config): Logger {
+  return createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
+}
+
+export function openCliStore(config: Config, logger: Logger): Promise<EventStore> {
+  return openEventStore({ store: config.store, dataDir: config.dataDir, eventstoreConnectionString: config.eventstoreConnectionString, logger });
 }

@@ -3,10 +3,8 @@
  * Commitments with status, reason, carried-over flag, targets and evidence, after catching the matcher and the
  * projector up to the log's head. `--json` prints the contract array; without it, a readable table.
  */
-import type { CliIo } from '../run-cli.ts';
-import { EXIT_USAGE } from '../run-cli.ts';
-import { CliUsageError, cliConfig, parseArgs, stringFlag, type ParsedArgs } from '../cli-options.ts';
-import { createLogger } from '../../logger.ts';
+import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
+import { CliUsageError, cliConfig, parseArgs, stringFlag, type ParsedArgs, cliLogger } from '../cli-options.ts';
 import { allCommitments, type CommitmentFilter, type CommitmentView } from '../../read-models/commitment-queries.ts';
 import { parseStatus, STATUS_NAMES } from '../../read-models/status-filter.ts';
 import { InvalidAsOf, parseAsOf, readModelsAsOf } from '../../projector/as-of.ts';
@@ -32,7 +30,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const config = cliConfigOrUsage(parsed, io);
   if (config === null) return EXIT_USAGE;
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
+  const logger = cliLogger(config);
   const readSide = await openReadSide(config, logger);
   try {
     await catchUpReadSide(readSide, logger);

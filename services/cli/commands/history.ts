@@ -2,12 +2,10 @@
 import type { DomainEvent } from '../../../domain/events/catalog.ts';
 import type { Actor } from '../../../domain/events/metadata.ts';
 import { streamNames } from '../../../domain/ids.ts';
-import { createLogger } from '../../logger.ts';
 import { decodeRecordedEvent } from '../../events/event-codec.ts';
-import { openEventStore } from '../../store/open-store.ts';
 import type { Config } from '../../config/config.ts';
-import { CliUsageError, cliConfig, parseArgs } from '../cli-options.ts';
-import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
+import { CliUsageError, cliConfig, parseArgs, cliLogger, openCliStore } from '../cli-options.ts';
+import type { CliIo } from '../run-cli.ts';
 
 export const summary = 'show every event of one commitment: time, type, actor and what changed';
 
@@ -50,21 +48,13 @@ export function describeEvent(event: DomainEvent): string {
 export async function run(args: string[], io: CliIo): Promise<number> {
   let config: Config;
   let commitmentId: string;
-  try {
-    const parsed = parseArgs(args);
-    const [id, ...extra] = parsed.positional;
-    if (id === undefined || extra.length > 0) throw new CliUsageError('usage: plan-ledger history <commitmentId> [--data-dir DIR]');
-    commitmentId = id.startsWith('commitment-') ? id.slice('commitment-'.length) : id;
-    config = cliConfig(parsed);
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      io.stderr(`plan-ledger history: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
-  const store = await openEventStore({ store: config.store, dataDir: config.dataDir, eventstoreConnectionString: config.eventstoreConnectionString, logger });
+  const parsed = parseArgs(args);
+  const [id, ...extra] = parsed.positional;
+  if (id === undefined || extra.length > 0) throw new CliUsageError('usage: plan-ledger history <commitmentId> [--data-dir DIR]');
+  commitmentId = id.startsWith('commitment-') ? id.slice('commitment-'.length) : id;
+  config = cliConfig(parsed);
+  const logger = cliLogger(config);
+  const store = await openCliStore(config, logger);
   try {
     let count = 0;
     for await (const recorded of store.readStream(streamNames.commitment(commitmentId))) {

@@ -5,12 +5,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLogger } from '../../logger.ts';
 import { ingestReports, type IngestionResult } from '../../ingestion/ingest-report.ts';
-import { openEventStore } from '../../store/open-store.ts';
 import type { Config } from '../../config/config.ts';
-import { CliUsageError, cliConfig, parseArgs, stringFlag } from '../cli-options.ts';
-import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
+import { CliUsageError, cliConfig, parseArgs, stringFlag, cliLogger, openCliStore } from '../cli-options.ts';
+import type { CliIo } from '../run-cli.ts';
 
 export const summary = 'ingest report texts (files or folders of .txt): ingest <file|dir>... [--org NAME]';
 
@@ -52,21 +50,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let config: Config;
   let targets: string[];
   let organisationHint: string | null;
-  try {
-    const parsed = parseArgs(args);
-    if (parsed.positional.length === 0) throw new CliUsageError('usage: plan-ledger ingest <file|dir>... [--org NAME] [--data-dir DIR]');
-    targets = parsed.positional;
-    organisationHint = stringFlag(parsed, 'org') ?? null;
-    config = cliConfig(parsed);
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      io.stderr(`plan-ledger ingest: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
-  const store = await openEventStore({ store: config.store, dataDir: config.dataDir, eventstoreConnectionString: config.eventstoreConnectionString, logger });
+  const parsed = parseArgs(args);
+  if (parsed.positional.length === 0) throw new CliUsageError('usage: plan-ledger ingest <file|dir>... [--org NAME] [--data-dir DIR]');
+  targets = parsed.positional;
+  organisationHint = stringFlag(parsed, 'org') ?? null;
+  config = cliConfig(parsed);
+  const logger = cliLogger(config);
+  const store = await openCliStore(config, logger);
   const tally = { ingested: 0, already: 0, rejected: 0 };
   const report = (file: string, result: IngestionResult): void => {
     if (!result.ok) {

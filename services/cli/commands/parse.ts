@@ -5,7 +5,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { CliIo } from '../run-cli.ts';
-import { EXIT_USAGE } from '../run-cli.ts';
 import { CliUsageError, parseArgs } from '../cli-options.ts';
 import type { ParsedReport } from '../../../domain/reader/parsed-report.ts';
 import { READER_VERSION, readReport } from '../../../domain/reader/read-report.ts';
@@ -18,21 +17,13 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export async function run(args: string[], io: CliIo): Promise<number> {
   let file: string;
   let json: boolean;
-  try {
-    const parsed = parseArgs(args, ['json']);
-    const [first, ...others] = parsed.positional;
-    if (first === undefined || others.length > 0) throw new CliUsageError('usage: plan-ledger parse <file> [--json]');
-    const unknown = [...parsed.flags.keys()].filter((flag) => flag !== 'json');
-    if (unknown.length > 0) throw new CliUsageError(`unknown option --${unknown[0]}`);
-    file = first;
-    json = parsed.flags.get('json') === true;
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      io.stderr(`plan-ledger parse: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  const parsed = parseArgs(args, ['json']);
+  const [first, ...others] = parsed.positional;
+  if (first === undefined || others.length > 0) throw new CliUsageError('usage: plan-ledger parse <file> [--json]');
+  const unknown = [...parsed.flags.keys()].filter((flag) => flag !== 'json');
+  if (unknown.length > 0) throw new CliUsageError(`unknown option --${unknown[0]}`);
+  file = first;
+  json = parsed.flags.get('json') === true;
   const text = await readText(file);
   if (!text.ok) {
     io.stderr(`plan-ledger parse: ${file}: ${text.message}`);

@@ -1,9 +1,7 @@
 /** `plan-ledger rebuild`: drops every read model and rebuilds them from the event log. */
 import type { CliIo } from '../run-cli.ts';
-import { EXIT_USAGE } from '../run-cli.ts';
-import { CliUsageError, cliConfig, parseArgs } from '../cli-options.ts';
+import { CliUsageError, cliConfig, parseArgs, cliLogger } from '../cli-options.ts';
 import type { Config } from '../../config/config.ts';
-import { createLogger } from '../../logger.ts';
 import { openReadSide } from '../../projector/read-side.ts';
 import { rebuildReadModels } from '../../projector/rebuild.ts';
 
@@ -11,18 +9,10 @@ export const summary = 'drop every read model and rebuild them from the event lo
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let config: Config;
-  try {
-    const parsed = parseArgs(args);
-    if (parsed.positional.length > 0) throw new CliUsageError(`takes no arguments, got ${parsed.positional.join(' ')}`);
-    config = cliConfig(parsed);
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      io.stderr(`plan-ledger rebuild: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
+  const parsed = parseArgs(args);
+  if (parsed.positional.length > 0) throw new CliUsageError(`takes no arguments, got ${parsed.positional.join(' ')}`);
+  config = cliConfig(parsed);
+  const logger = cliLogger(config);
   const readSide = await openReadSide(config, logger);
   try {
     const result = await rebuildReadModels(readSide.store, readSide.db, { logger });

@@ -3,11 +3,9 @@
  * The organisation's commitments for a plan year counted by status per area, with the follow-through rate
  * (achieved ÷ assessable), after catching the matcher and the projector up to the log's head.
  */
-import type { CliIo } from '../run-cli.ts';
-import { EXIT_USAGE } from '../run-cli.ts';
-import { CliUsageError, cliConfig, parseArgs, stringFlag, type ParsedArgs } from '../cli-options.ts';
+import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
+import { CliUsageError, cliConfig, parseArgs, stringFlag, type ParsedArgs, cliLogger } from '../cli-options.ts';
 import type { Config } from '../../config/config.ts';
-import { createLogger } from '../../logger.ts';
 import { getScorecard, scorecardKeys, type ScorecardView } from '../../read-models/scorecard-queries.ts';
 import { InvalidAsOf, parseAsOf, readModelsAsOf } from '../../projector/as-of.ts';
 import { catchUpReadSide, openReadSide } from '../../projector/read-side.ts';
@@ -39,7 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
+  const logger = cliLogger(config);
   const readSide = await openReadSide(config, logger);
   try {
     await catchUpReadSide(readSide, logger);

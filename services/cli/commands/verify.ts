@@ -1,28 +1,18 @@
 /** `plan-ledger verify`: walks every stream's hash chain and names the first broken link. */
-import { createLogger } from '../../logger.ts';
 import { describeChainBreak, verifyLog } from '../../integrity/verify-log.ts';
-import { openEventStore } from '../../store/open-store.ts';
 import type { Config } from '../../config/config.ts';
-import { CliUsageError, cliConfig, parseArgs } from '../cli-options.ts';
-import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
+import { CliUsageError, cliConfig, parseArgs, cliLogger, openCliStore } from '../cli-options.ts';
+import type { CliIo } from '../run-cli.ts';
 
 export const summary = 'check the hash chain of every stream and name the first broken link';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let config: Config;
-  try {
-    const parsed = parseArgs(args);
-    if (parsed.positional.length > 0) throw new CliUsageError(`takes no arguments, got ${parsed.positional.join(' ')}`);
-    config = cliConfig(parsed);
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      io.stderr(`plan-ledger verify: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, 'plan-ledger-cli');
-  const store = await openEventStore({ store: config.store, dataDir: config.dataDir, eventstoreConnectionString: config.eventstoreConnectionString, logger });
+  const parsed = parseArgs(args);
+  if (parsed.positional.length > 0) throw new CliUsageError(`takes no arguments, got ${parsed.positional.join(' ')}`);
+  config = cliConfig(parsed);
+  const logger = cliLogger(config);
+  const store = await openCliStore(config, logger);
   try {
     const result = await verifyLog(store);
     if (result.ok) {
