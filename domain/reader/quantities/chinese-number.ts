@@ -3,6 +3,7 @@
  */
 import { multiplierFactor } from './units.ts';
 import { normaliseFloat, parseArabicNumber } from './arabic-number.ts';
+import { CharClass } from './char-class.ts';
 
 const DIGIT_VALUES: Readonly<Record<string, number>> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -11,8 +12,15 @@ const SMALL_UNIT_VALUES: Readonly<Record<string, number>> = { 十: 10, 百: 100,
 
 export const CHINESE_NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿';
 
+const CHINESE_NUMERALS = new CharClass(CHINESE_NUMERAL_CHARS);
+
 export function isChineseNumeralChar(char: string): boolean {
-  return char.length === 1 && CHINESE_NUMERAL_CHARS.includes(char);
+  return char.length === 1 && CHINESE_NUMERALS.has(char.charCodeAt(0));
+}
+
+/** `isChineseNumeralChar` by code unit. */
+export function isChineseNumeralCode(code: number): boolean {
+  return CHINESE_NUMERALS.has(code);
 }
 
 /** Value of a Chinese-numeral or mixed number, or null when `s` is not one. */

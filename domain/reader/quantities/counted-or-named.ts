@@ -2,6 +2,7 @@
  * Whether a number phrase counts something or names it: quoted slogans and titles, formulas (`1+3+4`), project phases
  * (`三期工程`) and the many set phrases built on Chinese numerals (`四个意识`, `两项补贴制度`) are names.
  */
+import { CharClass, firstWordAt, wordsByFirstCode } from './char-class.ts';
 import { isChineseNumeralChar } from './chinese-number.ts';
 import type { NumberPhrase } from './scan-number-phrases.ts';
 import type { TextMarks } from './text-marks.ts';
@@ -12,12 +13,13 @@ const SLOGAN_HEADS: readonly string[] = [
   '优先', '必须', '分配', '统筹', '结合', '同步', '文明', '示范岗', '联动', '覆盖', '会议', '全会', '代表大会', '数',
   '积极性', '大局', '市场', '资源', '轮子', '翅膀',
 ];
+const SLOGAN_HEADS_BY_FIRST = wordsByFirstCode(SLOGAN_HEADS);
 /** A count of mechanisms or networks written in Chinese numerals describes a structure (`两项补贴制度`). */
 const STRUCTURE_WORDS = /制度|机制|体系|网络|模式|格局|原则|理念|精神|战略/;
 const PHASE_WORDS: readonly string[] = ['工程', '建设', '项目'];
-const CLAUSE_END = /[，,。；;：:、！!？?\n\r（）()]/;
+const CLAUSE_END = new CharClass('，,。；;：:、！!？?\n\r（）()');
 /** Clauses for the list-total test run across the enumeration comma `、`. */
-const CLAUSE_START = /[，,。；;：:！!？?\n\r]/;
+const CLAUSE_START = new CharClass('，,。；;：:！!？?\n\r');
 const PAIRED_COUNT = /[两三四五六七八九十][个种项类大]/;
 
 /** Rejects numbers that name rather than count: quoted slogans, titles, formulas, phases and slogan counts. */
@@ -37,7 +39,7 @@ export function isCountedQuantity(text: string, phrase: NumberPhrase, marks: Tex
  */
 function isCountInChineseNumerals(text: string, phrase: NumberPhrase, next: string): boolean {
   if (isChineseNumeralChar(next)) return false;
-  if (SLOGAN_HEADS.some((word) => text.startsWith(word, phrase.unitEnd))) return false;
+  if (firstWordAt(SLOGAN_HEADS_BY_FIRST, text, phrase.unitEnd) !== null) return false;
   const following = followingWords(text, phrase.unitEnd, 8);
   if (STRUCTURE_WORDS.test(following) || PAIRED_COUNT.test(following)) return false;
   const before = phrase.numberStart > 0 ? text.charAt(phrase.numberStart - 1) : '';
@@ -52,12 +54,12 @@ function isCountInChineseNumerals(text: string, phrase: NumberPhrase, next: stri
 
 function precedingClause(text: string, index: number): string {
   let start = index;
-  while (start > 0 && index - start < 40 && !CLAUSE_START.test(text.charAt(start - 1))) start--;
+  while (start > 0 && index - start < 40 && !CLAUSE_START.has(text.charCodeAt(start - 1))) start--;
   return text.slice(start, index);
 }
 
 function followingWords(text: string, from: number, limit: number): string {
   let end = from;
-  while (end < text.length && end - from < limit && !CLAUSE_END.test(text.charAt(end))) end++;
+  while (end < text.length && end - from < limit && !CLAUSE_END.has(text.charCodeAt(end))) end++;
   return text.slice(from, end);
 }

@@ -3,6 +3,7 @@
  * unit (`人次`, `元`, `%`, `个`). A quantity is normalised to its base unit; a target keeps the unit as written.
  */
 import { normaliseFloat } from './arabic-number.ts';
+import { firstWordAt, wordsByFirstCode } from './char-class.ts';
 
 /** Longest first, so `万亿` wins over `万` and `千万` over `千`. */
 export const MULTIPLIERS: readonly (readonly [string, number])[] = [
@@ -36,11 +37,12 @@ export const CLASSIFIERS = new Set([
 
 export type NumeralKind = 'arabic' | 'chinese';
 
+const UNITS_AFTER_DIGITS_BY_FIRST = wordsByFirstCode(UNITS_AFTER_DIGITS);
+const UNITS_AFTER_CHINESE_NUMERALS_BY_FIRST = wordsByFirstCode(UNITS_AFTER_CHINESE_NUMERALS);
+
 /** The unit starting at `index`, longest first, or null. */
 export function matchUnitAt(text: string, index: number, numeral: NumeralKind): string | null {
-  const units = numeral === 'arabic' ? UNITS_AFTER_DIGITS : UNITS_AFTER_CHINESE_NUMERALS;
-  for (const unit of units) if (text.startsWith(unit, index)) return unit;
-  return null;
+  return firstWordAt(numeral === 'arabic' ? UNITS_AFTER_DIGITS_BY_FIRST : UNITS_AFTER_CHINESE_NUMERALS_BY_FIRST, text, index);
 }
 
 export function multiplierFactor(multiplier: string): number | null {
@@ -66,10 +68,9 @@ export function canonicalUnitSpelling(unit: string): string {
 export function toBaseUnit(value: number, unitAsWritten: string): { value: number; unit: string } {
   const written = unitAsWritten.trim();
   for (const [multiplier, factor] of MULTIPLIERS) {
-    const rest = written.slice(multiplier.length);
     // `千瓦`, `千克`, `千米` are units of their own, not 千 × 瓦.
     if (written.startsWith(multiplier) && !(multiplier === '千' && isUnitStartingWithQian(written))) {
-      return { value: normaliseFloat(value * factor), unit: baseSpelling(rest) };
+      return { value: normaliseFloat(value * factor), unit: baseSpelling(written.slice(multiplier.length)) };
     }
   }
   return { value, unit: baseSpelling(written) };
