@@ -2,19 +2,46 @@
  * Deterministic identities. Every id is a function of what the thing is, never of when or where it was seen,
  * so re-reading the same document yields the same ids and the store's duplicate checks absorb retries.
  */
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import type { Span } from './reader/parsed-report.ts';
 
 /** Hex digits kept from a SHA-256 for entity ids: 96 bits, ample for every report a government will ever write. */
 const ENTITY_ID_HEX_LENGTH = 24;
 
+// Ids are hashed by the tens of thousands per ingestion: the one-shot digest (Node 20.12+) skips the Hash object.
+const sha256HexOfUtf8: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256HexOfUtf8(text);
 }
+
+/**
+ * Remembers the last few thousand results of a pure string function. An ingestion derives the identity of each
+ * command three or four times (to spot repeats in a batch, to name its stream, to decide it), so the repeats are
+ * lookups. Forgetting everything when full keeps memory bounded; results never depend on what is remembered.
+ */
+function rememberingLast(limit: number, compute: (key: string) => string): (key: string) => string {
+  const remembered = new Map<string, string>();
+  return (key) => {
+    const known = remembered.get(key);
+    if (known !== undefined) return known;
+    if (remembered.size >= limit) remembered.clear();
+    const value = compute(key);
+    remembered.set(key, value);
+    return value;
+  };
+}
+
+const REMEMBERED_IDS = 4096;
+
+const entityIdOfJoined = rememberingLast(REMEMBERED_IDS, (joined) => sha256HexOfUtf8(joined).slice(0, ENTITY_ID_HEX_LENGTH));
 
 function entityId(...parts: readonly (string | number)[]): string {
   // A separator that cannot occur inside the parts keeps ('a', 'bc') and ('ab', 'c') apart.
-  return sha256Hex(parts.join('\u0000')).slice(0, ENTITY_ID_HEX_LENGTH);
+  return entityIdOfJoined(parts.join('\u0000'));
 }
 
 /** A report is its document: the id is the SHA-256 of the text. */
@@ -22,17 +49,21 @@ export function reportIdFor(sha256: string): string {
   return sha256;
 }
 
+const normalisedCommitmentText = rememberingLast(REMEMBERED_IDS, (text) =>
+  // Whitespace goes before folding too, so a stray space cannot stop a base letter and its mark from composing.
+  text
+    .replace(/\s+/gu, '')
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[。;,、.:!?]+$/u, ''),
+);
+
 /**
  * The form of a commitment's text that identity rests on: width-folded (NFKC), without whitespace and without the
  * trailing punctuation that differs between scrapes of one page.
  */
 export function normaliseCommitmentText(text: string): string {
-  // Whitespace goes before folding too, so a stray space cannot stop a base letter and its mark from composing.
-  return text
-    .replace(/\s+/gu, '')
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .replace(/[。;,、.:!?]+$/u, '');
+  return normalisedCommitmentText(text);
 }
 
 export function commitmentIdFor(identity: { organisation: string; planYear: number; normalisedText: string }): string {
@@ -68,7 +99,17 @@ const UUID_NAMESPACE = Buffer.from('6f1c2a4e9b7d4c0e8a3f5d2b1e9c7a60', 'hex');
 
 /** An RFC 9562 version-5 (SHA-1, name-based) UUID: the same name always gives the same UUID. */
 export function nameBasedUuid(name: string): string {
-  const bytes = createHash('sha1').update(UUID_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+  return nameBasedUuidOfParts([name]);
+}
+
+/**
+ * The UUID of the name that is the parts' concatenation, hashed piece by piece so a large part (an event's whole
+ * data) is neither copied into one string nor, when given as UTF-8 bytes, encoded again.
+ */
+export function nameBasedUuidOfParts(parts: readonly (string | Buffer)[]): string {
+  const hash = createHash('sha1').update(UUID_NAMESPACE);
+  for (const part of parts) hash.update(part);
+  const bytes = hash.digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

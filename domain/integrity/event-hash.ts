@@ -26,8 +26,41 @@ export function eventContentHash(event: HashableEvent): string {
  */
 export function eventContentHashWithData(event: Omit<HashableEvent, 'data'>, canonicalData: string): string {
   const { hash: _ownHash, ...metadataWithoutHash } = event.metadata;
-  const content =
-    `{"data":${canonicalData},"metadata":${canonicalJson(metadataWithoutHash)},"previousHash":${canonicalJson(event.previousHash)},` +
-    `"stream":${canonicalJson(event.stream)},"type":${canonicalJson(event.type)},"version":${canonicalJson(event.schemaVersion)}}`;
-  return createHash('sha256').update(content, 'utf8').digest('hex');
+  return eventContentHashOfCanonicalParts({
+    canonicalData,
+    canonicalMetadataWithoutHash: canonicalJson(metadataWithoutHash),
+    previousHash: event.previousHash,
+    stream: event.stream,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+  });
+}
+
+export interface CanonicalHashParts {
+  /** canonicalJson of the data, as a string or as its UTF-8 bytes (a writer that hashes it twice encodes it once). */
+  canonicalData: string | Buffer;
+  /** canonicalJson of the metadata without its `hash` member. */
+  canonicalMetadataWithoutHash: string;
+  previousHash: string | null;
+  stream: string;
+  type: string;
+  schemaVersion: number;
+}
+
+/**
+ * The same hash from parts already in canonical form, fed to the digest piece by piece: the content (which
+ * holds the whole data) is never built as one string. Hashing the pieces in order is hashing their concatenation.
+ */
+export function eventContentHashOfCanonicalParts(parts: CanonicalHashParts): string {
+  const previous = canonicalJson(parts.previousHash);
+  return createHash('sha256')
+    .update('{"data":', 'utf8')
+    // A string is hashed as its UTF-8 bytes, so either form of the data gives the same digest.
+    .update(parts.canonicalData)
+    .update(
+      `,"metadata":${parts.canonicalMetadataWithoutHash},"previousHash":${previous},` +
+        `"stream":${canonicalJson(parts.stream)},"type":${canonicalJson(parts.type)},"version":${canonicalJson(parts.schemaVersion)}}`,
+      'utf8',
+    )
+    .digest('hex');
 }

@@ -77,8 +77,11 @@ type EventRow = [
 
 const COLUMNS = 'global_position, stream, revision, event_id, type, schema_version, data, metadata, recorded_at';
 
-/** Raised inside the fast-path transaction to roll it back when a unique index caught a reused id. */
-class ReusedIdDetected extends Error {}
+/**
+ * Raised inside the fast-path transaction to roll it back when a unique index caught what the fast path assumed
+ * away: a reused id, or (for `no_stream`) a stream that exists after all. The checked path then decides.
+ */
+class FastPathRefused extends Error {}
 
 function toPosition(globalPosition: number): Position {
   return positionOfSequence(globalPosition);
@@ -157,7 +160,7 @@ class SqliteEventStore implements EventStore {
     try {
       result = this.#fastAppend.immediate(stream, events, options.expectedRevision);
     } catch (error) {
-      if (!(error instanceof ReusedIdDetected)) throw error;
+      if (!(error instanceof FastPathRefused)) throw error;
       result = this.#checkedAppend.immediate(stream, events, options.expectedRevision);
     }
     this.#signal.notify();
@@ -172,7 +175,7 @@ class SqliteEventStore implements EventStore {
     try {
       results = this.#multiStreamAppend.immediate(appends, false);
     } catch (error) {
-      if (!(error instanceof ReusedIdDetected)) throw error;
+      if (!(error instanceof FastPathRefused)) throw error;
       results = this.#multiStreamAppend.immediate(appends, true);
     }
     this.#signal.notify();
@@ -255,14 +258,18 @@ class SqliteEventStore implements EventStore {
     }
   }
 
-  /** The common case: the expectation holds and the ids are new; the unique index proves the latter. */
+  /**
+   * The common case: the expectation holds and the ids are new; the unique indexes prove both. A `no_stream` append
+   * (ingestion writes dozens of new streams per document) skips the revision lookup: were the stream there, its
+   * revision 0 would collide with the one inserted here.
+   */
   #appendAssumingFreshIds(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
-    const current = this.#lastRevision.get(stream) ?? -1;
+    const current = expected === 'no_stream' ? -1 : (this.#lastRevision.get(stream) ?? -1);
     if (!expectationHolds(expected, current)) return this.#appendWithIdLookups(stream, events, expected);
     try {
       return this.#insertAll(stream, events, current);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ReusedIdDetected();
+      if (isUniqueViolation(error)) throw new FastPathRefused();
       throw error;
     }
   }

@@ -5,6 +5,7 @@ import {
   commitmentIdFor,
   evidenceLinkIdFor,
   nameBasedUuid,
+  nameBasedUuidOfParts,
   normaliseCommitmentText,
   outcomeIdFor,
   reportIdFor,
@@ -47,4 +48,24 @@ t.test('name-based UUIDs are valid version-5 UUIDs, one per name', async (t) => 
     }),
     { numRuns: 200 },
   );
+});
+
+t.test('ids stay the SHA-256 of their parts however many are derived (remembered results are bounded)', async (t) => {
+  const definition = (...parts: Array<string | number>): string => sha256Hex(parts.join('\u0000')).slice(0, 24);
+  const identities = Array.from({ length: 9000 }, (_, index) => ({ organisation: `机构${index % 7}`, planYear: 2020 + (index % 5), normalisedText: `任务${index}` }));
+  for (let pass = 0; pass < 2; pass++) {
+    const wrong = identities.filter((identity) => commitmentIdFor(identity) !== definition('commitment', identity.organisation, identity.planYear, identity.normalisedText));
+    t.equal(wrong.length, 0, `pass ${pass}: every commitment id matches its definition`);
+  }
+  const texts = identities.map((identity) => ` ${identity.normalisedText}。`);
+  t.same(texts.map(normaliseCommitmentText), identities.map((identity) => identity.normalisedText));
+  t.same(texts.map(normaliseCommitmentText), identities.map((identity) => identity.normalisedText), 'again, past the bound');
+});
+
+t.test('a name-based UUID of parts is the UUID of their concatenation', async (t) => {
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: 'grapheme' })), (parts) => nameBasedUuidOfParts(parts) === nameBasedUuid(parts.join(''))),
+    { numRuns: 200 },
+  );
+  t.pass();
 });
