@@ -2,8 +2,9 @@
  * The dashboard in a real browser (Debian's chromium driven by playwright-core) against the whole service
  * started in-process on a temporary data directory with the seeds: the overview of every seeded plan with its
  * rate, a report ingested through the API appearing without a reload, a scorecard, and a commitment whose
- * evidence sentence is highlighted. Screenshots go to test/web/screenshots/ (git-ignored); the overview and a
- * commitment are copied to docs/screenshots/ for the README.
+ * evidence sentence is highlighted. Screenshots go to test/web/screenshots/ (git-ignored); with
+ * UPDATE_SCREENSHOTS=1 the overview and a commitment are also copied to docs/screenshots/ for the README, so an
+ * ordinary test run never rewrites tracked files.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -57,6 +58,6 @@ t.test('the dashboard shows the ledger and follows it live', async (t) => {
     // Beijing's 2025 report holds the 2025 plan; its 2026 report reviews 2025, so the plan gains evidence.
     newReports: [await readFile(path.join(pairs, 'beijing_gov_2025_report.txt'), 'utf8'), await readFile(path.join(pairs, 'beijing_gov_2026_report.txt'), 'utf8')],
     screenshotDir: path.join(here, 'screenshots'),
-    docsScreenshotDir: path.join(root, 'docs/screenshots'),
+    ...(process.env.UPDATE_SCREENSHOTS === '1' ? { docsScreenshotDir: path.join(root, 'docs/screenshots') } : {}),
   });
 });
