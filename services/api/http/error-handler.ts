@@ -29,10 +29,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = contextNames[(error as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
-      const errors = error.validation.map((issue) => ({
-        field: [context, ...String(issue.instancePath).split('/').filter((part) => part !== '')].join('.'),
-        message: issue.message ?? 'is invalid',
-      }));
+      const errors = error.validation.map((issue) => {
+        const { path, message } = deepestIssue(String(issue.instancePath).split('/').filter((part) => part !== ''), issue);
+        return { field: [context, ...path].join('.'), message };
+      });
       const first = errors[0];
       return sendProblem(
         reply,
@@ -50,4 +50,34 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, makeProblem('internal', `the request failed; quote request id ${request.id}`));
   });
+}
+
+interface IssueLike {
+  keyword?: string;
+  message?: string;
+  params?: { errors?: unknown };
+}
+
+interface BranchIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * A failed union (`text/plain` string or JSON object, say) is reported by zod at the union's own path; the
+ * caller learns more from the branch issue that got deepest into their input, e.g. `body.text`.
+ */
+function deepestIssue(path: string[], issue: IssueLike): { path: string[]; message: string } {
+  const branches = issue.keyword === 'invalid_union' ? issue.params?.errors : undefined;
+  let best: BranchIssue | undefined;
+  if (Array.isArray(branches)) {
+    for (const branch of branches) {
+      if (!Array.isArray(branch)) continue;
+      for (const candidate of branch as BranchIssue[]) {
+        if (Array.isArray(candidate.path) && candidate.path.length > (best?.path.length ?? 0)) best = candidate;
+      }
+    }
+  }
+  if (best === undefined) return { path, message: issue.message ?? 'is invalid' };
+  return { path: [...path, ...best.path.map(String)], message: best.message };
 }
