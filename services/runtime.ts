@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   /** Ingest seeds/ at start (harmless on repeat). On for `npm start`. */
   seed?: boolean;
   clock?: () => Date;
+  /** How long start-up waits for matching and the projector to reach the log's head before listening anyway. */
+  catchUpWaitMs?: number;
 }
 
 export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -42,10 +44,23 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const projector = startProjector({ store, db: readModels, logger });
   const matching = startMatchingProcess(store, { clock, logger });
   if (options.seed ?? true) await ingestSeedReports(store, { logger, clock });
-  // Answer the first request from complete read models: matching proposes links for the seeds, then the
-  // projector applies them.
-  await matching.caughtUp();
-  await projector.caughtUp();
+  // Answer the first request from complete read models (matching proposes links for the seeds, then the projector
+  // applies them) — but never keep a large existing log from being served while it is replayed.
+  const caughtUp = (async () => {
+    await matching.caughtUp();
+    await projector.caughtUp();
+    return true;
+  })().catch((error: unknown) => {
+    logger.error({ err: error }, 'catching up with the log failed');
+    return false;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), options.catchUpWaitMs ?? 10_000);
+  });
+  const inTime = await Promise.race([caughtUp, timeout]);
+  clearTimeout(timer);
+  if (!inTime) logger.warn('listening before the read models have caught up with the log; they keep catching up');
 
   const app = await buildApp({ store, logger, api: config.api, readModels, projector, clock });
   const url = await app.listen({ port: config.port, host: config.host });
