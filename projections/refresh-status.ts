@@ -119,11 +119,16 @@ function describeChange(before: CommitmentRow, after: StatusResult, carriedOver:
 export function commitmentsWithStaleCarriedOver(
   commitments: ReadonlyArray<{ id: string; text: string; carriedOver: boolean }>,
   nextYearPlanTexts: readonly string[],
-  nextYearPlanTest?: (commitmentText: string) => boolean,
+  /** Answers as `isCarriedOver(commitment.text, nextYearPlanTexts)` when the caller can do it cheaper. */
+  carriedOverNow?: (commitment: { id: string; text: string }) => boolean,
 ): string[] {
   if (commitments.length === 0) return [];
-  const carriedOver = nextYearPlanTest ?? carriedOverTest(nextYearPlanTexts);
+  let carriedOver = carriedOverNow;
+  if (carriedOver === undefined) {
+    const test = carriedOverTest(nextYearPlanTexts);
+    carriedOver = (commitment) => test(commitment.text);
+  }
   return commitments
-    .filter((commitment) => (nextYearPlanTexts.length > 0 && carriedOver(commitment.text)) !== commitment.carriedOver)
+    .filter((commitment) => (nextYearPlanTexts.length > 0 && carriedOver(commitment)) !== commitment.carriedOver)
     .map((commitment) => commitment.id);
 }

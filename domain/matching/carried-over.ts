@@ -36,9 +36,13 @@ export function isCarriedOver(commitmentText: string, nextYearPlanTexts: readonl
  * per commitment (the read side re-checks a whole plan year when the next plan arrives).
  */
 export function carriedOverTest(nextYearPlanTexts: readonly string[]): (commitmentText: string) => boolean {
-  const planTerms = nextYearPlanTexts.map((text) => termsOf(text));
-  return (commitmentText) => {
-    const terms = termsOf(commitmentText);
+  const test = carriedOverTermsTest(nextYearPlanTexts.map((text) => termsOf(text)));
+  return (commitmentText) => test(termsOf(commitmentText));
+}
+
+/** `carriedOverTest` on terms already computed (`termsOf` of each text), for callers that keep them. */
+export function carriedOverTermsTest(planTerms: ReadonlyArray<ReadonlySet<string>>): (terms: ReadonlySet<string>) => boolean {
+  return (terms) => {
     if (terms.size === 0) return false;
     const threshold = terms.size < MIN_TERMS_FOR_FUZZY ? 1 : CARRIED_OVER_THRESHOLD;
     // With uniform weights Dice cannot exceed 2·min/(|a|+|b|): sets of very different sizes are skipped unscored.

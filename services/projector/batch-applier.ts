@@ -1,7 +1,9 @@
 /**
  * Applies recorded events to the read models, a batch at a time: every row the batch implies and the checkpoint
  * after its last event commit in ONE SQLite transaction, so a crash at any moment leaves the read models at a
- * batch boundary and the projector resumes exactly after it.
+ * batch boundary and the projector resumes exactly after it. Within a batch, the status refreshes read the
+ * commitments from a batch state (services/read-models/batch-state.ts) that reads each from the tables once and
+ * writes it back once, before the checkpoint.
  */
 import type { Logger } from '../logger.ts';
 import { decodeLedgerEvent, UndecodableEvent } from '../events/event-codec.ts';
@@ -12,9 +14,7 @@ import { commitmentsWithStaleCarriedOver, refreshCommitmentStatus } from '../../
 import type { RowChange, StatusRefresh } from '../../projections/row-changes.ts';
 import type { EventEnvelope } from '../../projections/rows.ts';
 import { buildScorecardRows } from '../../projections/scorecard.ts';
-import { carriedOverTest } from '../../domain/matching/carried-over.ts';
-import { createMemoryMirror, type MemoryMirror } from '../read-models/memory-mirror.ts';
-import { createRowReader, type RowReader } from '../read-models/row-reader.ts';
+import { batchStates } from '../read-models/batch-state.ts';
 import { createRowWriter, PROJECTOR_CHECKPOINT } from '../read-models/row-writer.ts';
 import type { ReadModelDb } from '../read-models/schema.ts';
 
@@ -38,29 +38,13 @@ export interface BatchApplierOptions {
   logger?: Logger;
   /** Events for which this returns false are passed over (the checkpoint still moves past them). */
   include?: (event: RecordedEvent) => boolean;
-  /**
-   * The read models are empty and only this applier writes them until it is dropped (a rebuild, an as-of replay):
-   * the state the status refresh reads is then kept in memory instead of read back from the tables. Same rows.
-   */
-  fromEmpty?: boolean;
 }
 
 export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions = {}): BatchApplier {
   const { logger, include } = options;
   const readCheckpoint = db.prepare(`SELECT position FROM checkpoint WHERE name = ?`).pluck();
-  let mirror: MemoryMirror | null = null;
-  if (options.fromEmpty === true) {
-    const commitments = db.prepare(`SELECT count(*) FROM commitments`).pluck().get() as number;
-    if (readCheckpoint.get(PROJECTOR_CHECKPOINT) !== undefined || commitments > 0) {
-      throw new Error('read models: an applier from empty read models was asked to continue existing ones');
-    }
-    mirror = createMemoryMirror(db);
-  }
-  const writer = mirror?.writer ?? createRowWriter(db);
-  const reader: RowReader = mirror ?? createRowReader(db);
-  const writeChange: (change: RowChange) => void = mirror === null ? writer.apply : mirror.apply;
-  /** Set when a batch failed in memory-mirror mode: the mirror ran ahead of the rolled-back tables. */
-  let mirrorFailure: unknown = null;
+  const writer = createRowWriter(db);
+  const newBatchState = batchStates(db);
 
   function checkpoint(): Position | null {
     const stored = readCheckpoint.get(PROJECTOR_CHECKPOINT) as string | undefined;
@@ -70,8 +54,11 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
     return position;
   }
 
-  const applyInTransaction = db.transaction((events: readonly RecordedEvent[]): BatchResult | null => {
+  /** One batch's work, inside its transaction: events go in one by one, `finish` writes what the batch implies. */
+  function startBatch(): { add(recorded: RecordedEvent): void; finish(): BatchResult | null } {
     const after = checkpoint();
+    // What the refreshes read: the tables as this batch left them, without reading back rows it just wrote.
+    const reader = newBatchState();
     const changed = new Set<string>();
     const dirtyScorecards = new Map<string, { organisation: string; planYear: number }>();
     let undecodable = 0;
@@ -79,7 +66,7 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
 
     const write = (changes: readonly RowChange[]): void => {
       for (const change of changes) {
-        writeChange(change);
+        reader.apply(change);
         if (change.kind === 'touchCommitment' || change.kind === 'setCommitmentStatus') changed.add(change.commitmentId);
         if (change.kind === 'putCommitment') {
           const { organisation, planYear } = change.commitment;
@@ -118,21 +105,23 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
           return;
         case 'carriedOver': {
           const texts = reader.planTextsOf(request.organisation, request.planYear + 1);
-          const test = carriedOverTest(texts);
-          const stale = commitmentsWithStaleCarriedOver(reader.carriedOverFlagsOf(request.organisation, request.planYear), texts, test);
-          for (const id of stale) refreshOne(id, { texts, test });
+          const check = reader.carriedOverCheck(request.organisation, request.planYear + 1);
+          const stale = commitmentsWithStaleCarriedOver(reader.carriedOverFlagsOf(request.organisation, request.planYear), texts, (commitment) =>
+            check(commitment.id, commitment.text),
+          );
+          for (const id of stale) refreshOne(id, { texts, test: (text) => check(id, text) });
           return;
         }
       }
     };
 
-    for (const recorded of events) {
-      if (after !== null && recorded.position <= after) continue;
+    const add = (recorded: RecordedEvent): void => {
+      if (after !== null && recorded.position <= after) return;
       if (last !== null && recorded.position <= last) {
         throw new Error(`events out of order: ${recorded.position} after ${last}`);
       }
       last = recorded.position;
-      if (include !== undefined && !include(recorded)) continue;
+      if (include !== undefined && !include(recorded)) return;
       let decoded;
       try {
         decoded = decodeLedgerEvent(recorded);
@@ -140,9 +129,9 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
         if (!(error instanceof UndecodableEvent)) throw error;
         undecodable++;
         logger?.error({ err: error, position: recorded.position }, 'read models: passing over an undecodable event');
-        continue;
+        return;
       }
-      if (decoded === null) continue;
+      if (decoded === null) return;
       const envelope: EventEnvelope = {
         position: recorded.position,
         recordedAt: recorded.recordedAt,
@@ -151,30 +140,29 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
       const projection = projectEvent(decoded.event, envelope);
       write(projection.changes);
       for (const request of projection.refreshes) refresh(request, envelope);
-    }
-    if (last === null) return null;
+    };
 
-    mirror?.flush();
-    for (const { organisation, planYear } of dirtyScorecards.values()) {
-      writer.replaceScorecard(organisation, planYear, buildScorecardRows(organisation, planYear, reader.areaStatusesOf(organisation, planYear)));
-    }
-    writer.writeCheckpoint(last);
-    return { position: last, changedCommitmentIds: [...changed], undecodable };
+    const finish = (): BatchResult | null => {
+      if (last === null) return null;
+      reader.flush();
+      for (const { organisation, planYear } of dirtyScorecards.values()) {
+        writer.replaceScorecard(organisation, planYear, buildScorecardRows(organisation, planYear, reader.areaStatusesOf(organisation, planYear)));
+      }
+      writer.writeCheckpoint(last);
+      return { position: last, changedCommitmentIds: [...changed], undecodable };
+    };
+    return { add, finish };
+  }
+
+  const applyInTransaction = db.transaction((events: readonly RecordedEvent[]): BatchResult | null => {
+    const batch = startBatch();
+    for (const recorded of events) batch.add(recorded);
+    return batch.finish();
   });
 
   return {
     db,
     checkpoint,
-    apply(events) {
-      if (events.length === 0) return null;
-      if (mirror === null) return applyInTransaction.immediate(events);
-      if (mirrorFailure !== null) throw new Error('read models: a failed batch left the in-memory state behind the tables', { cause: mirrorFailure });
-      try {
-        return applyInTransaction.immediate(events);
-      } catch (error) {
-        mirrorFailure = error;
-        throw error;
-      }
-    },
+    apply: (events) => (events.length === 0 ? null : applyInTransaction.immediate(events)),
   };
 }

@@ -21,7 +21,7 @@ const KILLS = Number(process.env.PROJECTOR_CRASH_KILLS ?? 8);
 /** Runs the child; kills it `killAfterMs` after it said `ready` (null: let it finish). Resolves with whether it finished. */
 function runChild(storeFile: string, readModelFile: string, killAfterMs: number | null): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, storeFile, readModelFile, '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, storeFile, readModelFile, '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     proc.stdout.on('data', (chunk: Buffer) => {
@@ -64,7 +64,7 @@ t.test('SIGKILL at random moments: the projector resumes from its checkpoint and
   let finished = false;
   let kills = 0;
   while (!finished && kills < KILLS) {
-    finished = await runChild(storeFile, readModelFile, Math.floor(Math.random() * 250));
+    finished = await runChild(storeFile, readModelFile, Math.floor(Math.random() * 150));
     if (!finished) kills++;
     checkpoints.push(checkpointOf(readModelFile));
   }
