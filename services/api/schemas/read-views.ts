@@ -5,28 +5,16 @@
  */
 import { z } from 'zod';
 import { actorSchema } from '../../../domain/events/metadata.ts';
-import { commitmentStatusSchema } from '../../../domain/events/commitment-events.ts';
-import { comparatorSchema, directionSchema, spanSchema } from '../../../domain/reader/parsed-report.ts';
-import { evidenceStateSchema, statusResultSchema } from '../../../domain/status/status-result.ts';
+import { commitmentStatusSchema, recordedTargetSchema } from '../../../domain/events/commitment-events.ts';
+import { spanSchema } from '../../../domain/reader/parsed-report.ts';
+import { actualSchema, evidenceStateSchema, statusResultSchema } from '../../../domain/status/status-result.ts';
 import type { TimelineRow } from '../../../projections/rows.ts';
 import type { ChangeView } from '../../read-models/changes-queries.ts';
 import type { CommitmentView } from '../../read-models/commitment-queries.ts';
 import type { OrganisationView, ReportView } from '../../read-models/report-queries.ts';
 import type { ScorecardView } from '../../read-models/scorecard-queries.ts';
 
-const actualSchema = z.object({ value: z.number(), unit: z.string(), text: z.string(), span: spanSchema });
-
-export const targetViewSchema = z.object({
-  targetId: z.string(),
-  text: z.string(),
-  min: z.number(),
-  max: z.number(),
-  unit: z.string(),
-  comparator: comparatorSchema,
-  direction: directionSchema,
-  object: z.string().nullable(),
-  multiYear: z.boolean(),
-  span: spanSchema,
+export const targetViewSchema = recordedTargetSchema.extend({
   status: commitmentStatusSchema,
   actual: actualSchema.nullable(),
 });

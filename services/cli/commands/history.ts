@@ -46,13 +46,11 @@ export function describeEvent(event: DomainEvent): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let config: Config;
-  let commitmentId: string;
   const parsed = parseArgs(args);
   const [id, ...extra] = parsed.positional;
   if (id === undefined || extra.length > 0) throw new CliUsageError('usage: plan-ledger history <commitmentId> [--data-dir DIR]');
-  commitmentId = id.startsWith('commitment-') ? id.slice('commitment-'.length) : id;
-  config = cliConfig(parsed);
+  const commitmentId: string = id.startsWith('commitment-') ? id.slice('commitment-'.length) : id;
+  const config: Config = cliConfig(parsed);
   const logger = cliLogger(config);
   const store = await openCliStore(config, logger);
   try {

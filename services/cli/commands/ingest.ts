@@ -47,14 +47,11 @@ function describeSuccess(result: Extract<IngestionResult, { ok: true }>): string
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let config: Config;
-  let targets: string[];
-  let organisationHint: string | null;
   const parsed = parseArgs(args);
   if (parsed.positional.length === 0) throw new CliUsageError('usage: plan-ledger ingest <file|dir>... [--org NAME] [--data-dir DIR]');
-  targets = parsed.positional;
-  organisationHint = stringFlag(parsed, 'org') ?? null;
-  config = cliConfig(parsed);
+  const targets: string[] = parsed.positional;
+  const organisationHint: string | null = stringFlag(parsed, 'org') ?? null;
+  const config: Config = cliConfig(parsed);
   const logger = cliLogger(config);
   const store = await openCliStore(config, logger);
   const tally = { ingested: 0, already: 0, rejected: 0 };

@@ -15,15 +15,13 @@ const EXIT_UNREADABLE = 1;
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let file: string;
-  let json: boolean;
   const parsed = parseArgs(args, ['json']);
   const [first, ...others] = parsed.positional;
   if (first === undefined || others.length > 0) throw new CliUsageError('usage: plan-ledger parse <file> [--json]');
   const unknown = [...parsed.flags.keys()].filter((flag) => flag !== 'json');
   if (unknown.length > 0) throw new CliUsageError(`unknown option --${unknown[0]}`);
-  file = first;
-  json = parsed.flags.get('json') === true;
+  const file: string = first;
+  const json: boolean = parsed.flags.get('json') === true;
   const text = await readText(file);
   if (!text.ok) {
     io.stderr(`plan-ledger parse: ${file}: ${text.message}`);

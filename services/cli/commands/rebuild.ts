@@ -8,10 +8,9 @@ import { rebuildReadModels } from '../../projector/rebuild.ts';
 export const summary = 'drop every read model and rebuild them from the event log';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let config: Config;
   const parsed = parseArgs(args);
   if (parsed.positional.length > 0) throw new CliUsageError(`takes no arguments, got ${parsed.positional.join(' ')}`);
-  config = cliConfig(parsed);
+  const config: Config = cliConfig(parsed);
   const logger = cliLogger(config);
   const readSide = await openReadSide(config, logger);
   try {

@@ -7,10 +7,9 @@ import type { CliIo } from '../run-cli.ts';
 export const summary = 'check the hash chain of every stream and name the first broken link';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let config: Config;
   const parsed = parseArgs(args);
   if (parsed.positional.length > 0) throw new CliUsageError(`takes no arguments, got ${parsed.positional.join(' ')}`);
-  config = cliConfig(parsed);
+  const config: Config = cliConfig(parsed);
   const logger = cliLogger(config);
   const store = await openCliStore(config, logger);
   try {
