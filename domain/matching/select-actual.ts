@@ -31,11 +31,20 @@ const FALL = /下降|降低|减少|降幅|回落|下调|压减/;
  * they share the noun they are measured against but are different metrics.
  */
 export function oppositeChange(a: string, b: string): boolean {
-  const aRises = RISE.test(a) && !FALL.test(a);
-  const aFalls = FALL.test(a) && !RISE.test(a);
-  const bRises = RISE.test(b) && !FALL.test(b);
-  const bFalls = FALL.test(b) && !RISE.test(b);
-  return (aRises && bFalls) || (aFalls && bRises);
+  return opposite(changeOf(a), changeOf(b));
+}
+
+type Change = 'rise' | 'fall' | null;
+
+/** Which way a metric phrase moves: only one of rising and falling words, else neither. */
+function changeOf(words: string): Change {
+  const rises = RISE.test(words);
+  const falls = FALL.test(words);
+  return rises === falls ? null : rises ? 'rise' : 'fall';
+}
+
+function opposite(a: Change, b: Change): boolean {
+  return a !== null && b !== null && a !== b;
 }
 
 /** How much a metric similarity keeps when the two phrases move in opposite directions. */
@@ -71,13 +80,27 @@ export interface ReadFigure {
   quantity: Quantity;
   metricWords: string;
   terms: ReadonlySet<string>;
+  /** Which way the metric words move (see oppositeChange). */
+  change: Change;
 }
 
-export function figuresOf(statement: ReviewStatement): ReadFigure[] {
-  return statement.quantities.map((quantity) => {
-    const metricWords = metricWordsOf(quantity, statement);
-    return { quantity, metricWords, terms: termsOf(metricWords) };
-  });
+/**
+ * Figures already read, by statement object. A statement is read again every time a commitment linked to it is
+ * re-judged (once per new link, so k links cost k² readings without this); the answer depends on the statement
+ * alone, and callers treat statements and figures as immutable, so remembering it changes no result.
+ */
+const figuresByStatement = new WeakMap<ReviewStatement, readonly ReadFigure[]>();
+
+export function figuresOf(statement: ReviewStatement): readonly ReadFigure[] {
+  let figures = figuresByStatement.get(statement);
+  if (figures === undefined) {
+    figures = statement.quantities.map((quantity) => {
+      const metricWords = metricWordsOf(quantity, statement);
+      return { quantity, metricWords, terms: termsOf(metricWords), change: changeOf(metricWords) };
+    });
+    figuresByStatement.set(statement, figures);
+  }
+  return figures;
 }
 
 /**
@@ -87,16 +110,12 @@ export function figuresOf(statement: ReviewStatement): ReadFigure[] {
  */
 export function chooseFigure(target: Target, targetWords: string, targetTerms: ReadonlySet<string>, figures: readonly ReadFigure[]): ActualChoice | null {
   let best: ActualChoice | null = null;
+  const targetChange = changeOf(targetWords);
   for (const figure of figures) {
     if (!isCandidateFigure(target, figure.quantity)) continue;
     const raw = weightedDice(targetTerms, figure.terms, UNIFORM_WEIGHTS);
-    const similarity = oppositeChange(targetWords, figure.metricWords) ? raw * OPPOSITE_CHANGE_FACTOR : raw;
+    const similarity = opposite(targetChange, figure.change) ? raw * OPPOSITE_CHANGE_FACTOR : raw;
     if (best === null || similarity > best.similarity) best = { quantity: figure.quantity, metricWords: figure.metricWords, similarity };
   }
   return best;
-}
-
-/** The figure of `statement` that reports the target's metric (see chooseFigure). */
-export function selectActualQuantity(target: Target, targetWords: string, statement: ReviewStatement): ActualChoice | null {
-  return chooseFigure(target, targetWords, termsOf(targetWords), figuresOf(statement));
 }

@@ -57,6 +57,60 @@ export function termsOf(text: string): Set<string> {
   return terms;
 }
 
+const HAN_FIRST = 0x3400;
+const HAN_COUNT = 0x9fff - HAN_FIRST + 1;
+/** Codes of lone characters come after every bigram's; all codes stay small integers (below 2³¹). */
+const LONE_CHARACTER_BASE = HAN_COUNT * HAN_COUNT;
+
+/**
+ * The terms of `termsOf(text)` as sorted, distinct integers: a bigram as (first − U+3400)·27648 + (second − U+3400),
+ * a lone character after all bigrams. One code per term and one term per code, so sizes and overlaps equal those
+ * of the string sets; sorting and merging small integers costs about half of building and probing sets of strings
+ * (the carried-over check compares every plan text with every text of the next plan).
+ */
+export function termCodesOf(text: string): Int32Array {
+  const stripped = stripFramingWords(text);
+  const codes = new Int32Array(stripped.length);
+  let count = 0;
+  let runStart = -1;
+  for (let i = 0; i <= stripped.length; i++) {
+    const unit = i < stripped.length ? stripped.charCodeAt(i) : -1;
+    if (unit >= HAN_FIRST && unit <= 0x9fff) {
+      if (runStart === -1) runStart = i;
+      else codes[count++] = (stripped.charCodeAt(i - 1) - HAN_FIRST) * HAN_COUNT + (unit - HAN_FIRST);
+      continue;
+    }
+    if (runStart !== -1 && i - runStart === 1) codes[count++] = LONE_CHARACTER_BASE + (stripped.charCodeAt(runStart) - HAN_FIRST);
+    runStart = -1;
+  }
+  const sorted = codes.subarray(0, count).sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.slice(0, distinct);
+}
+
+/** The term a code of `termCodesOf` stands for. */
+export function termOfCode(code: number): string {
+  if (code >= LONE_CHARACTER_BASE) return String.fromCharCode(HAN_FIRST + code - LONE_CHARACTER_BASE);
+  return String.fromCharCode(HAN_FIRST + Math.floor(code / HAN_COUNT), HAN_FIRST + (code % HAN_COUNT));
+}
+
+/** How many codes two sorted, distinct code lists share. */
+export function sharedCodeCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
 /** How rare each term is across a collection of texts: ln((N + 1) / (df + 1)) + 1, so absent terms weigh most. */
 export interface RarityWeights {
   weightOf(term: string): number;

@@ -15,7 +15,8 @@
  */
 import type { CommitmentStatus, RecordedTarget } from '../events/commitment-events.ts';
 import { toBaseUnit } from '../matching/base-unit.ts';
-import { selectActualQuantity, targetMetricWords } from '../matching/select-actual.ts';
+import { chooseFigure, figuresOf, targetMetricWords } from '../matching/select-actual.ts';
+import { termsOf } from '../matching/text-terms.ts';
 import type { StatusInput, StatusResult, TargetStatus } from './status-result.ts';
 import { judgeTargetFigure, type Verdict } from './target-verdict.ts';
 import { usableEvidence, type EvidenceItem } from './usable-evidence.ts';
@@ -32,11 +33,30 @@ function uniformTargets(targets: readonly RecordedTarget[], verdict: Verdict): T
   return targets.map((target) => ({ targetId: target.targetId, status: verdict.status, actual: null, rule: verdict.rule, reason: verdict.reason }));
 }
 
+/**
+ * A target's metric words and their terms, by target object, for the commitment text they were read from. A
+ * commitment is re-judged whenever a link, an outcome or a summary arrives; its targets' words only change with
+ * its text, so they are read once per text. Invisible to callers: the same input gives the same answer.
+ */
+const metricWordsByTarget = new WeakMap<RecordedTarget, { text: string | null; words: string; terms: ReadonlySet<string> }>();
+
+function metricWordsOfTarget(target: RecordedTarget, input: StatusInput): { words: string; terms: ReadonlySet<string> } {
+  const commitment = input.commitment ?? null;
+  const text = commitment === null ? null : `${commitment.span[0]}:${commitment.text}`;
+  let read = metricWordsByTarget.get(target);
+  if (read === undefined || read.text !== text) {
+    const words = targetMetricWords(target, commitment);
+    read = { text, words, terms: termsOf(words) };
+    metricWordsByTarget.set(target, read);
+  }
+  return read;
+}
+
 function judgeTarget(target: RecordedTarget, input: StatusInput): JudgedTarget {
   const links = usableEvidence(input.evidence, target.targetId);
-  const words = targetMetricWords(target, input.commitment ?? null);
+  const { words, terms } = metricWordsOfTarget(target, input);
   for (const link of links) {
-    const choice = selectActualQuantity(target, words, link.outcome);
+    const choice = chooseFigure(target, words, terms, figuresOf(link.outcome));
     if (choice === null) continue;
     const verdict = judgeTargetFigure(target, choice.quantity);
     const { quantity } = choice;
