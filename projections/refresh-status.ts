@@ -55,13 +55,14 @@ export function refreshCommitmentStatus(snapshot: CommitmentSnapshot, cause: Eve
         (snapshot.nextYearPlanTest === undefined
           ? isCarriedOver(commitment.text, snapshot.nextYearPlanTexts)
           : snapshot.nextYearPlanTest(commitment.text));
+  const resultJson = JSON.stringify(result);
   const storedReason = snapshot.storedReasonJson !== undefined ? snapshot.storedReasonJson : commitment.reason === null ? null : JSON.stringify(commitment.reason);
   const unchanged =
     storedReason !== null &&
     commitment.status === result.status &&
     commitment.computedStatus === result.computedStatus &&
     commitment.carriedOver === carriedOver &&
-    storedReason === JSON.stringify(result);
+    storedReason === resultJson;
   if (unchanged) return [];
 
   const changes: RowChange[] = [
@@ -71,6 +72,7 @@ export function refreshCommitmentStatus(snapshot: CommitmentSnapshot, cause: Eve
       status: result.status,
       computedStatus: result.computedStatus,
       reason: result,
+      reasonJson: resultJson,
       carriedOver,
       version: cause.position,
     },

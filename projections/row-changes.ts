@@ -33,6 +33,8 @@ export type RowChange =
       status: CommitmentRow['status'];
       computedStatus: CommitmentRow['computedStatus'];
       reason: NonNullable<CommitmentRow['reason']>;
+      /** `JSON.stringify(reason)`, as stored: the refresh has it already from comparing with the stored verdict. */
+      reasonJson: string;
       carriedOver: boolean;
       /** The position of the event that caused the change: the commitment's new version. */
       version: string;

@@ -9,8 +9,8 @@
  * in BINARY collation order. The state lives for one batch (one transaction) only: memory stays bounded by the
  * batch, and a rolled-back batch leaves nothing behind.
  */
-import { carriedOverTermsTest } from '../../domain/matching/carried-over.ts';
-import { termsOf } from '../../domain/matching/text-terms.ts';
+import { carriedOverCodesTest } from '../../domain/matching/carried-over.ts';
+import { termCodesOf } from '../../domain/matching/text-terms.ts';
 import type { CommitmentStatus, RecordedTarget } from '../../domain/events/commitment-events.ts';
 import type { OutcomeRecordedV1 } from '../../domain/events/outcome-events.ts';
 import type { EvidenceState } from '../../domain/status/status-result.ts';
@@ -46,16 +46,16 @@ interface CachedCommitment {
   reasonJson: string | null;
   /** Targets (by index) and links (by link id), read on first need. */
   details: { targets: CachedTarget[]; links: CachedLink[] } | null;
-  /** `termsOf(row.text)`, computed on first need. */
-  terms: ReadonlySet<string> | null;
+  /** `termCodesOf(row.text)`, computed on first need. */
+  terms: Int32Array | null;
 }
 
 interface CachedPlan {
   commitments: CachedCommitment[];
   /** Whether `commitments` is in plan order (span start, then id). */
   sorted: boolean;
-  /** `carriedOverTermsTest` of the plan's texts, until a text of the plan changes. */
-  test: ((terms: ReadonlySet<string>) => boolean) | null;
+  /** `carriedOverCodesTest` of the plan's texts, until a text of the plan changes. */
+  test: ((terms: Int32Array) => boolean) | null;
 }
 
 export interface BatchState extends RowReader {
@@ -235,17 +235,17 @@ export function batchStates(db: ReadModelDb): BatchStateFactory {
       if (plan !== undefined) plan.test = null;
     }
 
-    function termsOfCommitment(commitment: CachedCommitment): ReadonlySet<string> {
-      commitment.terms ??= termsOf(commitment.row.text);
+    function termsOfCommitment(commitment: CachedCommitment): Int32Array {
+      commitment.terms ??= termCodesOf(commitment.row.text);
       return commitment.terms;
     }
 
     function carriedOverCheck(organisation: string, planYear: number): (commitmentId: string, text: string) => boolean {
       const plan = planOf(organisation, planYear);
-      const test = (plan.test ??= carriedOverTermsTest(plan.commitments.map(termsOfCommitment)));
+      const test = (plan.test ??= carriedOverCodesTest(plan.commitments.map(termsOfCommitment)));
       return (commitmentId, text) => {
         const commitment = commitments.get(commitmentId);
-        return test(commitment !== undefined && commitment !== null && commitment.row.text === text ? termsOfCommitment(commitment) : termsOf(text));
+        return test(commitment !== undefined && commitment !== null && commitment.row.text === text ? termsOfCommitment(commitment) : termCodesOf(text));
       };
     }
 
@@ -406,7 +406,7 @@ export function batchStates(db: ReadModelDb): BatchStateFactory {
           const updated = update(change.commitmentId, (commitment) => {
             commitment.row.status = change.status;
             commitment.row.computedStatus = change.computedStatus;
-            commitment.reasonJson = JSON.stringify(change.reason);
+            commitment.reasonJson = change.reasonJson;
             commitment.row.carriedOver = change.carriedOver;
             commitment.row.version = change.version;
           });

@@ -189,7 +189,7 @@ function commitmentView(db: ReadModelDb, record: CommitmentRecord): CommitmentVi
   });
   const evidence = (
     prepared(db, 
-        `SELECT e.link_id AS linkId, e.outcome_id AS outcomeId, e.target_id AS targetId, o.text AS outcomeText, o.data AS outcome,
+        `SELECT e.link_id AS linkId, e.outcome_id AS outcomeId, e.target_id AS targetId, o.data AS outcome,
            o.report_id AS reportId, e.score, e.method_name AS methodName, e.method_version AS methodVersion,
            e.matched_terms AS matchedTerms, e.state, e.state_reason AS stateReason
          FROM evidence e JOIN outcomes o ON o.id = e.outcome_id
@@ -199,7 +199,6 @@ function commitmentView(db: ReadModelDb, record: CommitmentRecord): CommitmentVi
       linkId: string;
       outcomeId: string;
       targetId: string | null;
-      outcomeText: string;
       outcome: string;
       reportId: string;
       score: number;
@@ -209,21 +208,22 @@ function commitmentView(db: ReadModelDb, record: CommitmentRecord): CommitmentVi
       state: string;
       stateReason: string | null;
     }>
-  ).map(
-    (link): EvidenceView => ({
+  ).map((link): EvidenceView => {
+    const outcome = JSON.parse(link.outcome) as { text: string; span: Span };
+    return {
       linkId: link.linkId,
       outcomeId: link.outcomeId,
       targetId: link.targetId,
-      outcomeText: link.outcomeText,
-      span: (JSON.parse(link.outcome) as { span: Span }).span,
+      outcomeText: outcome.text,
+      span: outcome.span,
       reportId: link.reportId,
       score: link.score,
       method: `${link.methodName}@${link.methodVersion}`,
       matchedTerms: JSON.parse(link.matchedTerms) as string[],
       state: link.state as EvidenceState,
       stateReason: link.stateReason,
-    }),
-  );
+    };
+  });
   return {
     id: row.id,
     organisation: row.organisation,

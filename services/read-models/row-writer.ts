@@ -48,7 +48,7 @@ export function createRowWriter(db: ReadModelDb): RowWriter {
     setStatus: db.prepare(`UPDATE commitments SET status = ?, computed_status = ?, reason = ?, carried_over = ?, version = ? WHERE id = ?`),
     setTargetStatus: db.prepare(`UPDATE targets SET status = ?, actual = ? WHERE target_id = ?`),
     putOutcome: db.prepare(
-      `INSERT INTO outcomes (id, report_id, organisation, summary_year, area, text, data, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO outcomes (id, report_id, organisation, summary_year, area, data, version) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     ),
     putEvidence: db.prepare(
@@ -115,7 +115,7 @@ export function createRowWriter(db: ReadModelDb): RowWriter {
         return;
       case 'setCommitmentStatus':
         statements.setStatus.run(
-          change.status, change.computedStatus, JSON.stringify(change.reason), change.carriedOver ? 1 : 0, change.version, change.commitmentId,
+          change.status, change.computedStatus, change.reasonJson, change.carriedOver ? 1 : 0, change.version, change.commitmentId,
         );
         statements.recordChange.run(change.commitmentId);
         return;
@@ -124,7 +124,7 @@ export function createRowWriter(db: ReadModelDb): RowWriter {
         return;
       case 'putOutcome': {
         const o = change.outcome.outcome;
-        statements.putOutcome.run(o.outcomeId, o.reportId, o.organisation, o.summaryYear, o.area, o.text, JSON.stringify(o), change.outcome.version);
+        statements.putOutcome.run(o.outcomeId, o.reportId, o.organisation, o.summaryYear, o.area, JSON.stringify(o), change.outcome.version);
         return;
       }
       case 'putEvidence': {

@@ -10,7 +10,7 @@ export type ReadModelDb = Database.Database;
 export const READ_MODEL_FILE = 'read-models.sqlite';
 
 /** Bump whenever a table or a projection changes what it writes: old read models are then rebuilt. */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS checkpoint (
@@ -85,11 +85,10 @@ CREATE TABLE IF NOT EXISTS outcomes (
   organisation TEXT NOT NULL,
   summary_year INTEGER NOT NULL,
   area TEXT,
-  text TEXT NOT NULL,
+  -- The recorded outcome as JSON; its text is read from there (storing it twice cost a fifth of a rebuild's writes).
   data TEXT NOT NULL,
   version TEXT NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS outcomes_by_year ON outcomes (organisation, summary_year);
 CREATE TABLE IF NOT EXISTS evidence (
   link_id TEXT PRIMARY KEY,
   commitment_id TEXT NOT NULL,

@@ -73,10 +73,13 @@ const change: fc.Arbitrary<() => RowChange> = fc.oneof(
   pick(COMMITMENTS).map((id) => (): RowChange => ({ kind: 'assessCommitment', commitmentId: id, assessment: { status: 'achieved', rationale: 'seen' } })),
   pick(COMMITMENTS).map((id) => (): RowChange => ({ kind: 'touchCommitment', commitmentId: id, version: nextVersion() })),
   fc.record({ id: pick(COMMITMENTS), status: pick(STATUSES), carriedOver: fc.boolean() }).map(
-    ({ id, status, carriedOver }) => (): RowChange => ({
-      kind: 'setCommitmentStatus', commitmentId: id, status, computedStatus: status, carriedOver, version: nextVersion(),
-      reason: { status, computedStatus: status, rule: 'test', reason: `is ${status}`, targets: [], evidence: [] } as unknown as StatusResult,
-    }),
+    ({ id, status, carriedOver }) => (): RowChange => {
+      const reason = { status, computedStatus: status, rule: 'test', reason: `is ${status}`, targets: [], evidence: [] } as unknown as StatusResult;
+      return {
+        kind: 'setCommitmentStatus', commitmentId: id, status, computedStatus: status, carriedOver, version: nextVersion(),
+        reason, reasonJson: JSON.stringify(reason),
+      };
+    },
   ),
   fc.record({ id: pick(TARGET_IDS), status: pick(STATUSES), value: fc.option(fc.integer({ min: 0, max: 99 })) }).map(
     ({ id, status, value }) => (): RowChange => ({
