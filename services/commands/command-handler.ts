@@ -11,6 +11,7 @@ import { chainEvents, type CommandContext } from '../events/chained-events.ts';
 import { decodeRecordedEvent } from '../events/event-codec.ts';
 import { DuplicateEventId, WrongExpectedVersion } from '../store/errors.ts';
 import type { EventStore, EventToAppend, ExpectedRevision } from '../store/event-store.ts';
+import type { Position } from '../store/position.ts';
 
 export type { CommandContext };
 
@@ -20,6 +21,8 @@ export interface StreamSnapshot<S> {
   revision: number | null;
   /** Hash of the stream's last event (the next event's previousHash). */
   lastHash: string | null;
+  /** Global position of the stream's last event, or null when the stream does not exist. */
+  lastPosition: Position | null;
 }
 
 export async function loadStream<E extends DomainEvent, S>(
@@ -30,20 +33,23 @@ export async function loadStream<E extends DomainEvent, S>(
   let state = decider.initialState;
   let revision: number | null = null;
   let lastHash: string | null = null;
+  let lastPosition: Position | null = null;
   for await (const recorded of store.readStream(stream)) {
     const decoded = decodeRecordedEvent(recorded);
     // A stream holds only its decider's event types; the stream name is what guarantees it.
     state = decider.evolve(state, decoded.event as E);
     revision = recorded.revision;
     lastHash = decoded.metadata.hash;
+    lastPosition = recorded.position;
   }
-  return { state, revision, lastHash };
+  return { state, revision, lastHash, lastPosition };
 }
 
 export type CommandError =
   | DecisionError
   | { code: 'write_conflict'; message: string; stream: string; attempts: number }
-  | { code: 'duplicate_event'; message: string; stream: string };
+  | { code: 'duplicate_event'; message: string; stream: string }
+  | { code: 'precondition_failed'; message: string; stream: string };
 
 export interface AppendedEvent<E> {
   id: string;
@@ -70,6 +76,12 @@ export interface HandleCommandOptions {
    * streams that are almost always new (ingestion). If the stream exists, the conflict falls back to a normal read.
    */
   assumeNewStream?: boolean;
+  /**
+   * The caller decided on the stream as it was at this global position (a conditional write, `If-Match`): the
+   * command fails with `precondition_failed` if the stream holds a later event, or gains one between reading and
+   * appending. Such a conflict is not retried: re-deciding would answer a question the caller did not ask.
+   */
+  unchangedSince?: Position;
 }
 
 /** What one command would append to its stream, decided against the stream as read (or assumed new). */
@@ -78,6 +90,8 @@ export interface PlannedAppend<E> {
   expectedRevision: ExpectedRevision;
   /** Revision of the stream's last event before the append, or null when it does not exist. */
   revision: number | null;
+  /** Global position of the stream's last event before the append, or null when it does not exist. */
+  lastPosition: Position | null;
   events: E[];
   toAppend: EventToAppend[];
   metadata: EventMetadata[];
@@ -92,7 +106,7 @@ export async function planCommand<C, E extends DomainEvent, S>(
 ): Promise<PlanResult<E>> {
   const { stream, decider, command, context } = request;
   const snapshot: StreamSnapshot<S> = assumeNewStream
-    ? { state: decider.initialState, revision: null, lastHash: null }
+    ? { state: decider.initialState, revision: null, lastHash: null, lastPosition: null }
     : await loadStream(store, stream, decider);
   const decision = decider.decide(command, snapshot.state);
   if (!decision.ok) return { ok: false, error: decision.error };
@@ -103,6 +117,7 @@ export async function planCommand<C, E extends DomainEvent, S>(
       stream,
       expectedRevision: snapshot.revision ?? 'no_stream',
       revision: snapshot.revision,
+      lastPosition: snapshot.lastPosition,
       events: decision.events,
       toAppend: chained.map((event) => event.toAppend),
       metadata: chained.map((event) => event.metadata),
@@ -120,16 +135,23 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<E>> {
   const { stream } = request;
-  const maxAttempts = options.maxAttempts ?? 5;
+  const { unchangedSince } = options;
+  const maxAttempts = unchangedSince === undefined ? (options.maxAttempts ?? 5) : 1;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const planned = await planCommand(store, request, attempt === 1 && options.assumeNewStream === true);
+    const planned = await planCommand(store, request, attempt === 1 && options.assumeNewStream === true && unchangedSince === undefined);
     if (!planned.ok) return planned;
     const { plan } = planned;
+    if (unchangedSince !== undefined && plan.lastPosition !== null && plan.lastPosition > unchangedSince) {
+      return { ok: false, error: changedSince(stream, unchangedSince, plan.lastPosition) };
+    }
     if (plan.events.length === 0) return { ok: true, stream, events: [], revision: plan.revision };
     try {
       const result = await store.appendToStream(stream, plan.toAppend, { expectedRevision: plan.expectedRevision });
       return { ok: true, stream, events: appendedEvents(plan), revision: result.nextExpectedRevision };
     } catch (error) {
+      if (error instanceof WrongExpectedVersion && unchangedSince !== undefined) {
+        return { ok: false, error: changedSince(stream, unchangedSince, null) };
+      }
       if (error instanceof WrongExpectedVersion) continue;
       if (error instanceof DuplicateEventId) return { ok: false, error: duplicateEvent(stream, error) };
       throw error;
@@ -140,6 +162,11 @@ export async function handleCommand<C, E extends DomainEvent, S>(
 
 export function duplicateEvent(stream: string, error: DuplicateEventId): CommandError {
   return { code: 'duplicate_event', stream, message: `${error.message}: the request repeats an earlier one that the stream has moved past` };
+}
+
+function changedSince(stream: string, since: Position, lastPosition: Position | null): CommandError {
+  const when = lastPosition === null ? 'while the command was being decided' : `at ${lastPosition}`;
+  return { code: 'precondition_failed', stream, message: `stream ${stream} changed after ${since} (${when})` };
 }
 
 export function writeConflict(stream: string, attempts: number): CommandError {

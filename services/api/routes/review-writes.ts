@@ -14,7 +14,8 @@ import type { CommandError } from '../../commands/command-handler.ts';
 import { executeLedgerCommand } from '../../commands/execute-ledger-command.ts';
 import { commitmentVersion, getCommitment } from '../../read-models/commitment-queries.ts';
 import type { EventStore } from '../../store/event-store.ts';
-import { assertIfMatch, strongEtag } from '../http/conditional.ts';
+import { parsePosition } from '../../store/position.ts';
+import { assertIfMatch, ifMatchTags, strongEtag } from '../http/conditional.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { ReadSide } from '../read/read-side.ts';
 import { problemResponses, WRITE_PROBLEMS } from '../schemas/common.ts';
@@ -45,6 +46,12 @@ const notFoundCodes = new Set<CommandError['code']>(['unknown_commitment', 'unkn
 const conflictCodes = new Set<CommandError['code']>(['write_conflict', 'duplicate_event']);
 
 function problemOf(error: CommandError): ProblemError {
+  if (error.code === 'precondition_failed') {
+    return new ProblemError('precondition_failed', `the commitment changed while the write was being decided: ${error.message}`, {
+      code: error.code,
+      field: 'header.if-match',
+    });
+  }
   if (notFoundCodes.has(error.code)) return new ProblemError('not_found', error.message, { code: error.code, field: 'path.id' });
   if (conflictCodes.has(error.code)) return new ProblemError('conflict', error.message, { code: error.code });
   return new ProblemError('unprocessable', error.message, { code: error.code, field: 'body' });
@@ -61,8 +68,15 @@ export const reviewWriteRoutes: FastifyPluginAsyncZod<ReviewWriteOptions> = asyn
     commands: LedgerCommand[],
     createdStatus = 200,
   ): Promise<z.infer<typeof writeResultSchema>> {
+    const conditional = (ifMatchTags(request) ?? []).some((tag) => tag !== '*');
+    // A conditional write is checked against everything already in the log, not a lagging read model: a client
+    // holding a fresher ETag (from another replica, or from its own last write) must not get a false 412.
+    if (conditional) await waitUntilVisible();
     const current = commitmentVersion(readSide.db, commitmentId);
     assertIfMatch(request, current === null ? null : strongEtag(current));
+    // The read model said the commitment is at `current`; the store makes sure no write slipped in since, even
+    // from another process: a later event on its stream, or one appended while deciding, fails with 412.
+    const unchangedSince = conditional && current !== null ? (parsePosition(current) ?? undefined) : undefined;
     const key = request.headers['idempotency-key'];
     const context = {
       actor: { kind: 'person' as const, id: request.principal.name, version: null },
@@ -72,8 +86,8 @@ export const reviewWriteRoutes: FastifyPluginAsyncZod<ReviewWriteOptions> = asyn
       source: null,
     };
     const recorded: Array<{ id: string; type: string }> = [];
-    for (const command of commands) {
-      const result = await executeLedgerCommand(store, command, context);
+    for (const [index, command] of commands.entries()) {
+      const result = await executeLedgerCommand(store, command, context, index === 0 && unchangedSince !== undefined ? { unchangedSince } : {});
       if (!result.ok) throw problemOf(result.error);
       recorded.push(...result.events.map((event) => ({ id: event.id, type: event.event.type })));
     }

@@ -122,3 +122,47 @@ t.test('a conflict that persists is reported as a value after the attempts run o
   t.same(result.ok ? null : result.error.code, 'write_conflict');
   t.equal(round, 3);
 });
+
+t.test('a conditional write lands when its stream is unchanged since the position it was decided on', async (t) => {
+  const store = createMemoryStore();
+  const recorded = await run(store, recordCommitment);
+  const [last] = (await collect(store.readStream(streamNames.commitment(commitmentId)))).slice(-1);
+  if (!recorded.ok || last === undefined) return t.fail('commitment not recorded');
+  const result = await executeLedgerCommand(store, { type: 'AssessCommitment', commitmentId, status: 'achieved', rationale: 'seen' }, context('mine'), {
+    unchangedSince: last.position,
+  });
+  t.ok(result.ok, 'nothing was written after the position the caller saw');
+});
+
+t.test('a conditional write fails with precondition_failed when its stream moved past the position it saw', async (t) => {
+  const store = createMemoryStore();
+  await run(store, recordCommitment);
+  const [seen] = (await collect(store.readStream(streamNames.commitment(commitmentId)))).slice(-1);
+  await run(store, { type: 'AssessCommitment', commitmentId, status: 'in_progress', rationale: 'another reviewer' }, 'other');
+  if (seen === undefined) return t.fail('commitment not recorded');
+  const result = await executeLedgerCommand(store, { type: 'WithdrawCommitment', commitmentId, reason: 'dropped' }, context('mine'), {
+    unchangedSince: seen.position,
+  });
+  t.same(result.ok ? null : result.error.code, 'precondition_failed');
+  const types = (await collect(store.readStream(streamNames.commitment(commitmentId)))).map((event) => event.type);
+  t.same(types, ['CommitmentRecorded', 'CommitmentAssessed'], 'the stale write recorded nothing');
+});
+
+t.test('a conditional write that loses the race between deciding and appending is not retried', async (t) => {
+  const store = createMemoryStore();
+  await run(store, recordCommitment);
+  const [seen] = (await collect(store.readStream(streamNames.commitment(commitmentId)))).slice(-1);
+  if (seen === undefined) return t.fail('commitment not recorded');
+  let races = 0;
+  const racing = racingStore(store, async () => {
+    races++;
+    await run(store, { type: 'AssessCommitment', commitmentId, status: 'in_progress', rationale: 'slipped in' }, 'other');
+  }, 5);
+  const result = await executeLedgerCommand(racing, { type: 'WithdrawCommitment', commitmentId, reason: 'dropped' }, context('mine'), {
+    unchangedSince: seen.position,
+  });
+  t.same(result.ok ? null : result.error.code, 'precondition_failed');
+  t.equal(races, 1, 'one attempt: re-deciding would answer a question the caller did not ask');
+  const types = (await collect(store.readStream(streamNames.commitment(commitmentId)))).map((event) => event.type);
+  t.same(types, ['CommitmentRecorded', 'CommitmentAssessed']);
+});

@@ -46,6 +46,30 @@ t.test('If-Match with a stale ETag is a 412 and writes nothing', async (t) => {
   t.equal(unknown.statusCode, 412, 'If-Match: * on a missing commitment');
 });
 
+t.test('two writes racing on one ETag: one lands, the other is a 412 and records nothing', async (t) => {
+  const { app, store } = await buildTestApp();
+  t.teardown(() => app.close());
+  const before = await app.inject({ method: 'GET', url: `/commitments/${second}`, headers: bearer('reader') });
+  const etag = before.headers.etag as string;
+  const head = BigInt(`0x${(await store.headPosition())?.split('.')[0] ?? '0'}`);
+  const [a, b] = await Promise.all(
+    ['first reviewer', 'second reviewer'].map((who) =>
+      app.inject({
+        method: 'POST',
+        url: `/commitments/${second}/assessments`,
+        headers: json('reviewer', { 'if-match': etag }),
+        payload: { status: 'achieved', reason: `${who} saw the review` },
+      }),
+    ),
+  );
+  t.same([a?.statusCode, b?.statusCode].sort(), [201, 412], 'exactly one write wins');
+  const lost = [a, b].find((response) => response?.statusCode === 412);
+  t.match(lost?.json(), { type: 'https://plan-ledger.dev/problems/precondition-failed', field: 'header.if-match' });
+  const events = [];
+  for await (const event of store.readAll()) if (BigInt(`0x${event.position.split('.')[0]}`) > head) events.push(event.type);
+  t.same(events, ['CommitmentAssessed'], 'one assessment in the log');
+});
+
 t.test('withdrawal and amendment; a write on a withdrawn commitment is a 422 with the decider code', async (t) => {
   const { app } = await buildTestApp();
   t.teardown(() => app.close());
