@@ -2,7 +2,6 @@
  * The HTTP application. Routes live in plugins beside this file; this factory wires them to the runtime
  * dependencies so tests can build an app on an in-memory store without a network port.
  */
-import { randomUUID } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
@@ -20,6 +19,7 @@ import { createMetrics, installRequestMetrics, type Gauge } from './http/metrics
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
 import { REQUEST_ID_HEADER } from './http/request-id.ts';
+import { clientErrorAnswerer, generateRequestId, requestTimeoutServerOptions } from './http/request-timeout.ts';
 import { createChangeSignal } from './read/change-signal.ts';
 import { projectorLagGauge } from './read/projector-lag.ts';
 import { createReadSide } from './read/read-side.ts';
@@ -88,9 +88,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     requestIdHeader: REQUEST_ID_HEADER,
-    genReqId: () => randomUUID(),
+    genReqId: generateRequestId,
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
+    http: requestTimeoutServerOptions(settings.requestTimeoutMs),
+    clientErrorHandler: clientErrorAnswerer(deps.logger, settings.requestTimeoutMs),
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);

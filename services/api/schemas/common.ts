@@ -10,7 +10,7 @@ export function problemResponses(...statuses: number[]): Record<number, typeof p
 }
 
 export const READ_PROBLEMS = [400, 401, 403, 404, 429, 500] as const;
-export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 500] as const;
+export const WRITE_PROBLEMS = [400, 401, 403, 404, 408, 409, 412, 413, 415, 422, 429, 500] as const;
 
 export const positionText = z.string().describe('An opaque log position, as returned by the API');
 
