@@ -79,9 +79,12 @@ export async function walkDashboard(t: Checks, browser: Browser, options: Scenar
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const elsewhere: string[] = [];
+  /** Paths (with queries) the page asked the service for, to count what the overview costs. */
+  const asked: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(baseUrl) && !url.startsWith('data:')) elsewhere.push(url);
+    else if (url.startsWith(baseUrl)) asked.push(new URL(url).pathname + new URL(url).search);
   });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -121,6 +124,13 @@ export async function walkDashboard(t: Checks, browser: Browser, options: Scenar
   t.equal(navigations, navigationsBefore, 'the overview updated without a reload');
   await shot(page, 'overview');
   t.comment(`live updates checked at ${elapsed()}`);
+
+  // Every overview render (the first and each live refresh) reads /organisations once and all totals once.
+  const count = (path: string) => asked.filter((url) => url === path).length;
+  for (let attempt = 0; attempt < 50 && count('/scorecards/totals') !== count('/organisations'); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  t.ok(count('/organisations') >= 2, `the overview rendered at first and again live (${count('/organisations')} renders)`);
+  t.equal(count('/scorecards/totals'), count('/organisations'), 'each overview render made a single totals request');
+  t.same(asked.filter((url) => url.startsWith('/scorecards?')), [], 'and no request per organisation and year');
 
   // Scorecard: areas and commitments, filterable.
   await page.locator(`${rowSelector(plan.organisation, planYear)} a`).click();

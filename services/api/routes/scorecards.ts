@@ -1,14 +1,17 @@
-/** `GET /scorecards?organisation=&year=` — per area and in total; `asOf` (auditors) gives the scorecard as it was. */
+/**
+ * `GET /scorecards?organisation=&year=` — per area and in total; `asOf` (auditors) gives the scorecard as it was.
+ * `GET /scorecards/totals` — every organisation × plan year total at once, so an overview costs one request.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getScorecard } from '../../read-models/scorecard-queries.ts';
+import { getScorecard, listScorecardTotals } from '../../read-models/scorecard-queries.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import { answeredNotModified, strongEtag } from '../http/conditional.ts';
 import { ProblemError } from '../http/problem.ts';
 import { readAsOf } from '../read/as-of.ts';
 import { listingVersion, type ReadSide } from '../read/read-side.ts';
 import { problemResponses, READ_PROBLEMS } from '../schemas/common.ts';
-import { scorecardViewSchema } from '../schemas/read-views.ts';
+import { scorecardTotalsSchema, scorecardViewSchema } from '../schemas/read-views.ts';
 
 export const scorecardRoutes: FastifyPluginAsyncZod<{ readSide: ReadSide; store: EventStore }> = async (app, { readSide, store }) => {
   app.get(
@@ -37,6 +40,22 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ readSide: ReadSide; store:
       const scorecard = getScorecard(readSide.db, organisation, year);
       if (scorecard === null) throw new ProblemError('not_found', `no scorecard for ${organisation} ${year}`, { field: 'query.organisation' });
       return scorecard;
+    },
+  );
+
+  app.get(
+    '/scorecards/totals',
+    {
+      schema: {
+        summary: 'Every organisation’s total per plan year, ordered by organisation then year',
+        tags: ['scorecards'],
+        querystring: z.object({ organisation: z.string().min(1).optional() }),
+        response: { 200: scorecardTotalsSchema, ...problemResponses(...READ_PROBLEMS) },
+      },
+    },
+    async (request, reply) => {
+      if (answeredNotModified(request, reply, strongEtag(listingVersion(readSide)))) return reply;
+      return { items: listScorecardTotals(readSide.db, request.query.organisation) };
     },
   );
 };

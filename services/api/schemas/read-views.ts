@@ -12,7 +12,7 @@ import type { TimelineRow } from '../../../projections/rows.ts';
 import type { ChangeView } from '../../read-models/changes-queries.ts';
 import type { CommitmentView } from '../../read-models/commitment-queries.ts';
 import type { OrganisationView, ReportView } from '../../read-models/report-queries.ts';
-import type { ScorecardView } from '../../read-models/scorecard-queries.ts';
+import type { ScorecardTotal, ScorecardView } from '../../read-models/scorecard-queries.ts';
 
 export const targetViewSchema = recordedTargetSchema.extend({
   status: commitmentStatusSchema,
@@ -120,6 +120,11 @@ export const scorecardViewSchema = z.object({
 });
 z.globalRegistry.add(scorecardViewSchema, { id: 'Scorecard' });
 
+export const scorecardTotalsSchema = z.object({
+  items: z.array(scorecardLineSchema).describe('One total per organisation and plan year, ordered by organisation, then year'),
+});
+z.globalRegistry.add(scorecardTotalsSchema, { id: 'ScorecardTotals' });
+
 export const changeViewSchema = z.object({
   commitmentId: z.string(),
   position: z.string(),
@@ -137,3 +142,5 @@ const agreements: [
   Agrees<typeof changeViewSchema, ChangeView>,
 ] = [true, true, true, true, true, true];
 void agreements;
+const totalsAgree: Agrees<typeof scorecardLineSchema, ScorecardTotal> = true;
+void totalsAgree;
