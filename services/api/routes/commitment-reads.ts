@@ -21,8 +21,8 @@ import { limitParameter, problemResponses, READ_PROBLEMS } from '../schemas/comm
 import { commitmentPageSchema, commitmentViewSchema, timelineEntrySchema } from '../schemas/read-views.ts';
 import { loggedEventSchema, toLoggedEvent } from './events.ts';
 
-/** Sends JSON already serialised (from the cache): strings bypass the serializer. */
-function sendSerialised(reply: FastifyReply, body: string): FastifyReply {
+/** Sends JSON already serialised (from the cache): buffers bypass the serializer. */
+function sendSerialised(reply: FastifyReply, body: Buffer): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(body);
 }
 
@@ -66,7 +66,7 @@ export const commitmentReadRoutes: FastifyPluginAsyncZod<{ readSide: ReadSide; s
           { ...filters, ...(q === undefined ? {} : { text: q }), ...(carriedOver === undefined ? {} : { carriedOver }) },
           { limit, ...(cursor === undefined ? {} : { cursor }) },
         );
-        const body = JSON.stringify(page);
+        const body = Buffer.from(JSON.stringify(page));
         pages.set(request.url, version, body);
         return sendSerialised(reply, body);
       } catch (error) {
@@ -107,7 +107,7 @@ export const commitmentReadRoutes: FastifyPluginAsyncZod<{ readSide: ReadSide; s
       if (body === undefined) {
         const commitment = getCommitment(readSide.db, id);
         if (commitment === null) throw new ProblemError('not_found', `no commitment ${id}`, { field: 'path.id' });
-        body = JSON.stringify(commitment);
+        body = Buffer.from(JSON.stringify(commitment));
         // A batch committed between the two reads moves the version: the ETag follows the body actually sent.
         if (commitment.version !== version) reply.header('etag', strongEtag(commitment.version));
         bodies.set(id, commitment.version, body);
