@@ -10,6 +10,11 @@
  * memory SQLite, the projector caught up, anonymous reads as `npm start` has them), so autocannon in this
  * process does not share the servers' event loop. Aims: single read ≥ 0.5 × bare, 304 ≥ 0.7 × bare,
  * p99 < 10 ms at 50 connections.
+ *
+ * These machines are shared and their speed drifts by a third within a minute, so each API run is paired with
+ * the bare run just before it and the ratio is taken per pair: the median of the pairs' ratios is reported with
+ * their range. The servers' own CPU time per request (API and bare, and their ratio) is printed beside it: the
+ * load generator shares the cores, and CPU per request is what the server controls.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -66,6 +71,10 @@ async function serve(): Promise<void> {
   if (heaviest === undefined) throw new Error('the seeds gave no commitments');
   const one = await api.inject({ method: 'GET', url: `/commitments/${heaviest.id}` });
   const ready: Ready = { bare: bareUrl, api: apiUrl, commitmentId: heaviest.id, etag: one.headers.etag as string, organisation: heaviest.organisation };
+  process.on('message', () => {
+    const used = process.cpuUsage();
+    process.send?.({ cpuMs: (used.user + used.system) / 1000 });
+  });
   process.send?.(ready);
 }
 
@@ -74,28 +83,49 @@ interface Figures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server process's CPU time per request answered, in microseconds. */
+  serverCpuMicros: number;
 }
+
+let serverCpuMs: () => Promise<number> = async () => 0;
 
 async function load(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+  const cpuBefore = await serverCpuMs();
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  const cpuAfter = await serverCpuMs();
+  return {
+    requestsPerSecond: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    serverCpuMicros: (1000 * (cpuAfter - cpuBefore)) / Math.max(1, result.requests.total),
+  };
 }
 
-/** The run with the median throughput (its p99 travels with it). */
-function median(runs: readonly Figures[]): Figures {
-  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted[Math.floor(sorted.length / 2)];
   if (middle === undefined) throw new Error('no runs');
   return middle;
 }
 
-function line(name: string, api: Figures, bare: Figures, aim: number): string {
-  const ratio = api.requestsPerSecond / bare.requestsPerSecond;
-  const flags = [ratio >= aim ? 'meets' : 'MISSES', `aim ≥ ${aim}`, api.p99 < 10 ? 'p99 < 10 ms' : 'p99 ≥ 10 ms'].join(', ');
+function line(name: string, pairs: ReadonlyArray<{ api: Figures; bare: Figures }>, aim: number): string {
+  const ratios = pairs.map(({ api, bare }) => api.requestsPerSecond / bare.requestsPerSecond);
+  const ratio = medianOf(ratios);
+  const apiRate = medianOf(pairs.map(({ api }) => api.requestsPerSecond));
+  const bareRate = medianOf(pairs.map(({ bare }) => bare.requestsPerSecond));
+  const apiP99 = medianOf(pairs.map(({ api }) => api.p99));
+  const bareP99 = medianOf(pairs.map(({ bare }) => bare.p99));
+  const apiCpu = medianOf(pairs.map(({ api }) => api.serverCpuMicros));
+  const bareCpu = medianOf(pairs.map(({ bare }) => bare.serverCpuMicros));
+  const flags = [ratio >= aim ? 'meets' : 'MISSES', `aim ≥ ${aim}`, apiP99 < 10 ? 'p99 < 10 ms' : 'p99 ≥ 10 ms'].join(', ');
+  const failures = pairs.reduce((sum, { api }) => sum + api.errors + (name.includes('304') ? 0 : api.non2xx), 0);
   return (
-    `${name.padEnd(34)} ${api.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${String(api.p99).padStart(3)} ms | ` +
-    `bare ${bare.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${String(bare.p99).padStart(3)} ms | ratio ${ratio.toFixed(2)} (${flags})` +
-    (api.errors + api.non2xx > 0 && name !== '304' ? `  [${api.errors} errors, ${api.non2xx} non-2xx]` : '')
+    `${name}\n  api  ${apiRate.toFixed(0).padStart(7)} req/s  p99 ${String(apiP99).padStart(3)} ms  server CPU ${apiCpu.toFixed(0)} µs/request\n` +
+    `  bare ${bareRate.toFixed(0).padStart(7)} req/s  p99 ${String(bareP99).padStart(3)} ms  server CPU ${bareCpu.toFixed(0)} µs/request\n` +
+    `  ratio ${ratio.toFixed(2)} (median of ${ratios.length} pairs, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; ${flags}); ` +
+    `CPU per request bare/api ${(bareCpu / apiCpu).toFixed(2)}` +
+    (failures > 0 ? `  [${failures} errors or unexpected statuses]` : '')
   );
 }
 
@@ -105,6 +135,11 @@ async function main(): Promise<void> {
     child.once('message', (message) => resolve(message as Ready));
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
   });
+  serverCpuMs = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (message) => resolve((message as { cpuMs: number }).cpuMs));
+      child.send('cpu');
+    });
   try {
     process.stdout.write(`api bench: ${CONNECTIONS} connections, ${SECONDS} s per run, commitment ${ready.commitmentId}\n`);
     const bare = `${ready.bare}/constant`;
@@ -116,14 +151,13 @@ async function main(): Promise<void> {
       ['GET /commitments?organisation=…', `${ready.api}/commitments?organisation=${encodeURIComponent(ready.organisation)}`, {}, 0],
     ];
     for (const [name, url, headers, aim] of runs) {
-      // Bare and API alternate, ROUNDS times each, and the medians are compared: the machine's load drifts.
-      const references: Figures[] = [];
-      const measured: Figures[] = [];
+      // Bare and API alternate, ROUNDS times each; each API run is compared with the bare run just before it.
+      const pairs: Array<{ api: Figures; bare: Figures }> = [];
       for (let round = 0; round < ROUNDS; round++) {
-        references.push(await load(bare));
-        measured.push(await load(url, headers));
+        const reference = await load(bare);
+        pairs.push({ bare: reference, api: await load(url, headers) });
       }
-      process.stdout.write(line(name, median(measured), median(references), aim) + '\n');
+      process.stdout.write(line(name, pairs, aim) + '\n');
     }
   } finally {
     child.kill();
