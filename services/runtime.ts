@@ -9,6 +9,7 @@ import { buildApp } from './api/build-app.ts';
 import type { Config } from './config/config.ts';
 import type { Logger } from './logger.ts';
 import { startMatchingProcess } from './matching/matching-process.ts';
+import { matchingStateFileFor } from './matching/matching-state.ts';
 import { readModelFileOf } from './projector/read-side.ts';
 import { startProjector } from './projector/start-projector.ts';
 import { openReadModelDb } from './read-models/schema.ts';
@@ -42,7 +43,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   });
   const readModels = openReadModelDb(readModelFileOf(config.dataDir));
   const projector = startProjector({ store, db: readModels, logger });
-  const matching = startMatchingProcess(store, { clock, logger });
+  const matching = startMatchingProcess(store, { clock, logger, stateFile: matchingStateFileFor(config.store, config.dataDir) });
   if (options.seed ?? true) await ingestSeedReports(store, { logger, clock });
   // Answer the first request from complete read models (matching proposes links for the seeds, then the projector
   // applies them) — but never keep a large existing log from being served while it is replayed.

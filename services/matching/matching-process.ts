@@ -6,7 +6,9 @@
  * commitment's decider turns a repeat into a no-op. A link a reviewer rejected is never proposed again.
  *
  * `runMatchingCatchUp` processes the log up to its head and returns (the CLI's read commands use it);
- * `startMatchingProcess` catches up, then follows the live log until `stop()`.
+ * `startMatchingProcess` catches up, then follows the live log until `stop()`. With a state file
+ * (matching-state.ts) both resume after the last event they processed; without one they start from the beginning
+ * in memory.
  */
 import type { ProposeEvidenceLink } from '../../domain/commands/evidence-link-commands.ts';
 import type { Actor } from '../../domain/events/metadata.ts';
@@ -23,7 +25,12 @@ export interface MatchingOptions {
   /** The time written on the proposals' metadata; defaults to the system clock. */
   clock?: () => Date;
   logger?: Logger;
+  /** Where the process keeps what it has read (a SQLite file); `:memory:` (the default) starts from scratch. */
+  stateFile?: string;
 }
+
+/** Events folded in between two commits of the state during a catch-up. */
+const COMMIT_EVERY = 5000;
 
 export interface MatchingTally {
   eventsRead: number;
@@ -33,6 +40,8 @@ export interface MatchingTally {
   failures: number;
   /** The last position processed, or null for an empty log. */
   position: Position | null;
+  /** Where this run started reading: after the state's checkpoint, or null from the beginning. */
+  resumedAfter: Position | null;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -41,15 +50,35 @@ const matcherActor: Actor = { kind: 'matcher', id: TERM_OVERLAP_METHOD.name, ver
 
 /** The state of the process and its one way to act: propose the new links of the due groups. */
 class MatchingWorker {
-  readonly state = new MatchingState();
-  readonly tally: MatchingTally = { eventsRead: 0, groupsMatched: 0, linksProposed: 0, failures: 0, position: null };
+  readonly state: MatchingState;
+  readonly tally: MatchingTally = { eventsRead: 0, groupsMatched: 0, linksProposed: 0, failures: 0, position: null, resumedAfter: null };
   private readonly clock: () => Date;
+  private uncommitted = 0;
 
   constructor(
     private readonly store: EventStore,
     private readonly options: MatchingOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.state = new MatchingState(options.stateFile);
+  }
+
+  /**
+   * Where to resume: the state's checkpoint, unless the log does not reach it (a different or emptied store),
+   * in which case the state is dropped and the log read from its beginning.
+   */
+  async resumePoint(): Promise<Position | null> {
+    const checkpoint = this.state.checkpoint();
+    if (checkpoint === null) return null;
+    const head = await this.store.headPosition();
+    if (head === null || comparePositions(checkpoint, head) > 0) {
+      this.options.logger?.warn({ checkpoint, head }, 'matching state is ahead of the log; starting again from its beginning');
+      this.state.reset();
+      return null;
+    }
+    this.tally.position = checkpoint;
+    this.tally.resumedAfter = checkpoint;
+    return checkpoint;
   }
 
   /** Folds one recorded event in; returns true when a group became due for matching. */
@@ -57,14 +86,29 @@ class MatchingWorker {
     this.tally.eventsRead++;
     this.tally.position = recorded.position;
     const decoded = decodeLedgerEvent(recorded);
-    return decoded === null ? false : this.state.apply(decoded.event);
+    const due = decoded === null ? false : this.state.apply(decoded.event);
+    if (++this.uncommitted >= COMMIT_EVERY) this.commit();
+    return due;
+  }
+
+  /** Makes what was folded in durable, with the last position read as the checkpoint. */
+  commit(): void {
+    if (this.tally.position !== null && this.uncommitted > 0) this.state.commit(this.tally.position);
+    this.uncommitted = 0;
   }
 
   async proposeDue(): Promise<void> {
-    for (const group of this.state.takeDueGroups()) {
+    this.commit();
+    for (const group of this.state.dueGroups()) {
       this.tally.groupsMatched++;
       await this.proposeGroup(group);
+      this.state.matched(group.key);
     }
+  }
+
+  close(): void {
+    this.commit();
+    this.state.close();
   }
 
   private async proposeGroup(group: MatchingGroup): Promise<void> {
@@ -108,10 +152,15 @@ class MatchingWorker {
 /** Processes the log up to its head (matching every group that is due), then returns what it did. */
 export async function runMatchingCatchUp(store: EventStore, options: MatchingOptions = {}): Promise<MatchingTally> {
   const worker = new MatchingWorker(store, options);
-  for await (const recorded of store.readAll()) worker.apply(recorded);
-  await worker.proposeDue();
-  options.logger?.debug({ ...worker.tally }, 'matching caught up');
-  return { ...worker.tally };
+  try {
+    const after = await worker.resumePoint();
+    for await (const recorded of store.readAll(after === null ? {} : { after })) worker.apply(recorded);
+    await worker.proposeDue();
+    options.logger?.debug({ ...worker.tally }, 'matching caught up');
+    return { ...worker.tally };
+  } finally {
+    worker.close();
+  }
 }
 
 export interface MatchingProcess {
@@ -147,7 +196,8 @@ export function startMatchingProcess(store: EventStore, options: MatchingOptions
 
   const loop = (async () => {
     // Catch up in one pass first: the proposals already in the log are then known before anything is proposed.
-    for await (const recorded of store.readAll()) {
+    const resumeAfter = await worker.resumePoint();
+    for await (const recorded of store.readAll(resumeAfter === null ? {} : { after: resumeAfter })) {
       if (stopped) return;
       worker.apply(recorded);
     }
@@ -159,13 +209,16 @@ export function startMatchingProcess(store: EventStore, options: MatchingOptions
     subscription = store.subscribeToAll(after === null ? {} : { after });
     for await (const recorded of subscription) {
       if (worker.apply(recorded)) await worker.proposeDue();
+      else worker.commit();
       release();
       if (stopped) break;
     }
-  })().catch((error: unknown) => {
-    options.logger?.error({ err: error }, 'matching process stopped on an error');
-    markCaughtUp();
-  });
+  })()
+    .catch((error: unknown) => {
+      options.logger?.error({ err: error }, 'matching process stopped on an error');
+      markCaughtUp();
+    })
+    .finally(() => worker.close());
 
   return {
     caughtUp: () => caughtUp,

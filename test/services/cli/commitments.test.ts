@@ -3,12 +3,14 @@
  * evidence and actual figures appear): exactly the agreed members, of the agreed types.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import t from 'tap';
 import { runCli } from '../../../services/cli/run-cli.ts';
 import { commitmentStatusSchema } from '../../../domain/events/commitment-events.ts';
+import { MATCHING_STATE_FILE } from '../../../services/matching/matching-state.ts';
 import { capture, dataDirWithSamples } from './read-side-data.ts';
 
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/plan-ledger.js');
@@ -50,6 +52,8 @@ t.test('commitments --json prints the contract array, after matching and project
     'some targets carry the actual figure of the review',
   );
   t.ok(commitments.some((c) => c.organisation === '深圳市龙华区民政局' && c.planYear === 2022 && c.status === 'pending'), 'a plan without its review is pending');
+
+  t.ok(fs.existsSync(path.join(dataDir, MATCHING_STATE_FILE)), 'the matching process left its checkpoint beside the data: the next command resumes');
 
   const filtered = capture();
   t.equal(await runCli(['commitments', '--org', '国务院', '--year', '2022', '--status', 'achieved', '--json', '--data-dir', dataDir], filtered.io), 0);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
@@ -93,4 +94,75 @@ t.test('given the running process, when the review and then the plan arrive, the
   t.ok(process.tally().linksProposed > 0);
   await process.stop();
   t.pass('stop() returned');
+});
+
+t.test('given a state file, then a second catch-up reads only what is new and proposes what a fresh run proposes', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'matching-resume-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const stateFile = path.join(dir, 'matching.sqlite');
+  const store = createMemoryStore({ clock });
+  await ingest(store, PLAN_2022);
+  const planOnly = await runMatchingCatchUp(store, { clock, stateFile });
+  t.equal(planOnly.resumedAfter, null, 'the first run reads from the beginning');
+  t.equal(planOnly.linksProposed, 0);
+
+  const idle = await runMatchingCatchUp(store, { clock, stateFile });
+  t.equal(idle.resumedAfter, planOnly.position, 'the second run resumes after the first');
+  t.equal(idle.eventsRead, 0, 'and reads nothing when nothing was appended');
+
+  await ingest(store, REVIEW_2022);
+  const resumed = await runMatchingCatchUp(store, { clock, stateFile });
+  t.ok(resumed.eventsRead < (await eventCount(store)), `${resumed.eventsRead} events read, not the whole log`);
+
+  const fresh = createMemoryStore({ clock });
+  await ingest(fresh, PLAN_2022);
+  await ingest(fresh, REVIEW_2022);
+  await runMatchingCatchUp(fresh, { clock });
+  const links = await proposals(store);
+  t.ok(links.length > 0);
+  t.same(links, await proposals(fresh), 'the plan remembered from the first run is matched with the review read now');
+});
+
+t.test('given a state file ahead of the log, then the process starts again from the beginning', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'matching-ahead-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const stateFile = path.join(dir, 'matching.sqlite');
+  const longer = createMemoryStore({ clock });
+  await ingest(longer, PLAN_2022);
+  await ingest(longer, REVIEW_2022);
+  await runMatchingCatchUp(longer, { clock, stateFile });
+
+  const shorter = createMemoryStore({ clock });
+  await ingest(shorter, REVIEW_2022);
+  const tally = await runMatchingCatchUp(shorter, { clock, stateFile });
+  t.equal(tally.resumedAfter, null, 'a checkpoint past the head belongs to another log');
+  t.equal(tally.eventsRead, await eventCount(shorter), 'so the whole log is read again');
+  t.equal(tally.linksProposed, 0, 'and the plan remembered from the other log is forgotten');
+  await ingest(shorter, PLAN_2022);
+  await runMatchingCatchUp(shorter, { clock, stateFile });
+  t.same(await proposals(shorter), await proposals(longer));
+});
+
+t.test('given the running process with a state file, when it is restarted, then it resumes and follows new reports', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'matching-live-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const stateFile = path.join(dir, 'matching.sqlite');
+  const store = createMemoryStore({ clock });
+  const first = startMatchingProcess(store, { clock, stateFile });
+  await first.caughtUp();
+  await ingest(store, PLAN_2022);
+  const afterPlan = await store.headPosition();
+  if (afterPlan === null) throw new Error('the log is empty after ingestion');
+  await first.processedThrough(afterPlan);
+  await first.stop();
+
+  const second = startMatchingProcess(store, { clock, stateFile });
+  await second.caughtUp();
+  t.equal(second.tally().resumedAfter, afterPlan, 'the restart resumes after what the first process read');
+  await ingest(store, REVIEW_2022);
+  const head = await store.headPosition();
+  if (head === null) throw new Error('the log is empty after ingestion');
+  await second.processedThrough(head);
+  t.ok(second.tally().linksProposed > 0, 'the review is matched with the plan read before the restart');
+  await second.stop();
 });
