@@ -2,6 +2,7 @@
  * Configuration from the environment, validated once at start-up. A bad value stops the process with one line
  * naming the variable (see `loadConfigOrExit`).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseApiTokens } from '../api/auth/api-tokens.ts';
@@ -29,6 +30,11 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', message: parsed.message });
         return z.NEVER;
       }),
+    /**
+     * A file of more token entries, one per line (`#` starts a comment): for secrets mounted as files, and for
+     * lists too long for one variable. Its entries join those of API_TOKENS.
+     */
+    API_TOKENS_FILE: z.string().optional(),
     /** Lets callers without a token read (never write, never audit); on by default so the dashboard works on the seeds. */
     ANONYMOUS_READS: z.enum(['true', 'false']).default('true').transform((flag) => flag === 'true'),
     /** Requests per token (or per address for anonymous callers) per window. */
@@ -67,11 +73,37 @@ export type Config = z.output<typeof configSchema>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
-/** Reads the variables this service knows; empty strings count as unset, as shells often export them that way. */
-export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const known = Object.fromEntries(
+/** The entries of a token file as API_TOKENS spells them: one per line, blank lines and `#` comments left out. */
+export function tokenFileEntries(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter((line) => line.length > 0)
+    .join(',');
+}
+
+/**
+ * Reads the variables this service knows; empty strings count as unset, as shells often export them that way.
+ * `readFile` reads API_TOKENS_FILE (injected so tests need no file).
+ */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
+): ConfigResult {
+  const known: Record<string, string | undefined> = Object.fromEntries(
     Object.keys(configSchema.def.in.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]),
   );
+  const tokenFile = known['API_TOKENS_FILE'];
+  if (tokenFile !== undefined) {
+    let text: string;
+    try {
+      text = readFile(tokenFile);
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+      return { ok: false, message: `invalid configuration: API_TOKENS_FILE=${JSON.stringify(tokenFile)} cannot be read (${reason})` };
+    }
+    known['API_TOKENS'] = [known['API_TOKENS'], tokenFileEntries(text)].filter((part) => part !== undefined && part !== '').join(',');
+  }
   const parsed = configSchema.safeParse(known);
   if (parsed.success) return { ok: true, config: parsed.data };
   const issue = parsed.error.issues[0];

@@ -46,3 +46,30 @@ t.test('the service exits with code 2 and one line on a bad variable', async (t)
   t.equal(child.status, 2);
   t.equal(child.stderr.trim(), 'plan-ledger: invalid configuration: PORT="not-a-port" Invalid input: expected number, received NaN');
 });
+
+t.test('given API_TOKENS_FILE, then its lines join the entries of API_TOKENS', async (t) => {
+  const hash = (digit: string) => digit.repeat(64);
+  const files: Record<string, string> = {
+    '/run/secrets/tokens': `# reviewers\nalice:${hash('a')}:reviewer\n\n  bob:${hash('b')}:auditor+reader  # night shift\r\n`,
+  };
+  const readFile = (file: string): string => {
+    const text = files[file];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+    return text;
+  };
+  const result = parseConfig({ API_TOKENS: `carol:${hash('c')}:admin`, API_TOKENS_FILE: '/run/secrets/tokens' }, readFile);
+  t.ok(result.ok);
+  if (!result.ok) return;
+  t.same(
+    result.config.api.tokens.map((token) => [token.name, token.roles]),
+    [['carol', ['admin']], ['alice', ['reviewer']], ['bob', ['auditor', 'reader']]],
+  );
+
+  const missing = parseConfig({ API_TOKENS_FILE: '/nowhere' }, readFile);
+  t.same(missing, { ok: false, message: 'invalid configuration: API_TOKENS_FILE="/nowhere" cannot be read (ENOENT)' });
+
+  files['/bad'] = 'dave:not-a-hash:reviewer\n';
+  const bad = parseConfig({ API_TOKENS_FILE: '/bad' }, readFile);
+  t.notOk(bad.ok);
+  if (!bad.ok) t.match(bad.message, /^invalid configuration: API_TOKENS.* entry 'dave': sha256 must be 64 lowercase hex digits/);
+});
