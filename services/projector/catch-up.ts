@@ -49,7 +49,8 @@ async function headStop(store: EventStore): Promise<StopAt | null> {
   return head === null ? null : { position: head };
 }
 
-function pastStop(stopAt: StopAt): (event: RecordedEvent) => boolean {
+/** Whether an event lies beyond the stop (so it and, in log order, every later event are left out). */
+export function pastStop(stopAt: StopAt): (event: RecordedEvent) => boolean {
   if ('position' in stopAt) return (event) => event.position > stopAt.position;
   const limit = stopAt.time.getTime();
   return (event) => Date.parse(event.recordedAt) > limit;

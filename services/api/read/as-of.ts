@@ -3,7 +3,7 @@
  * and a malformed value is the caller's 400, never a silent "now".
  */
 import type { FastifyRequest } from 'fastify';
-import { InvalidAsOf, parseAsOf, readModelsAsOf } from '../../projector/as-of.ts';
+import { InvalidAsOf, parseAsOf, readModelsAsOfOrganisation } from '../../projector/as-of.ts';
 import type { StopAt } from '../../projector/catch-up.ts';
 import type { ReadModelDb } from '../../read-models/schema.ts';
 import type { EventStore } from '../../store/event-store.ts';
@@ -19,17 +19,21 @@ export function parseAsOfParameter(token: string): StopAt {
   }
 }
 
-/** Runs `read` against the read models as of `token`, limited to one organisation's events. */
+/**
+ * Runs `read` against the read models as of `token`, limited to one organisation's events (read from its own
+ * streams when the live read models are caught up: see readModelsAsOfOrganisation).
+ */
 export async function readAsOf<T>(
   request: FastifyRequest,
   store: EventStore,
+  live: ReadModelDb,
   token: string,
   organisation: string,
   read: (db: ReadModelDb, position: string | null) => T,
 ): Promise<T> {
   requireAccess(request, 'audit', false, 'asOf');
   const stopAt = parseAsOfParameter(token);
-  const asOf = await readModelsAsOf(store, stopAt, { organisation });
+  const asOf = await readModelsAsOfOrganisation(store, live, stopAt, organisation);
   try {
     return read(asOf.db, asOf.position);
   } finally {

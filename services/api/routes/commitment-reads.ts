@@ -95,7 +95,7 @@ export const commitmentReadRoutes: FastifyPluginAsyncZod<{ readSide: ReadSide; s
       if (asOf !== undefined) {
         const organisation = getCommitment(readSide.db, id)?.organisation;
         if (organisation === undefined) throw new ProblemError('not_found', `no commitment ${id}`, { field: 'path.id' });
-        const past = await readAsOf(request, store, asOf, organisation, (db) => getCommitment(db, id));
+        const past = await readAsOf(request, store, readSide.db, asOf, organisation, (db) => getCommitment(db, id));
         if (past === null) throw new ProblemError('not_found', `commitment ${id} did not exist as of ${asOf}`, { field: 'query.asOf' });
         if (answeredNotModified(request, reply, strongEtag(past.version))) return reply;
         return past;

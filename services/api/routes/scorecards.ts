@@ -31,7 +31,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ readSide: ReadSide; store:
     async (request, reply) => {
       const { organisation, year, asOf } = request.query;
       if (asOf !== undefined) {
-        const past = await readAsOf(request, store, asOf, organisation, (db, position) => ({ scorecard: getScorecard(db, organisation, year), position }));
+        const past = await readAsOf(request, store, readSide.db, asOf, organisation, (db, position) => ({ scorecard: getScorecard(db, organisation, year), position }));
         if (past.scorecard === null) throw new ProblemError('not_found', `no scorecard for ${organisation} ${year} as of ${asOf}`, { field: 'query.asOf' });
         if (answeredNotModified(request, reply, strongEtag(`as-of-${past.position ?? 'empty'}`))) return reply;
         return past.scorecard;

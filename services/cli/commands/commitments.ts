@@ -7,7 +7,7 @@ import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
 import { CliUsageError, cliConfig, parseArgs, stringFlag, type ParsedArgs, cliLogger } from '../cli-options.ts';
 import { allCommitments, type CommitmentFilter, type CommitmentView } from '../../read-models/commitment-queries.ts';
 import { parseStatus, STATUS_NAMES } from '../../read-models/status-filter.ts';
-import { InvalidAsOf, parseAsOf, readModelsAsOf } from '../../projector/as-of.ts';
+import { InvalidAsOf, parseAsOf, readModelsAsOf, readModelsAsOfOrganisation } from '../../projector/as-of.ts';
 import { catchUpReadSide, openReadSide } from '../../projector/read-side.ts';
 
 export const summary = 'list commitments with status, targets and evidence (--org, --year, --status, --as-of, --json)';
@@ -37,10 +37,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     let commitments: CommitmentView[];
     if (asOf === null) commitments = allCommitments(readSide.db, filter);
     else {
-      const past = await readModelsAsOf(readSide.store, asOf, {
-        logger,
-        ...(filter.organisation === undefined ? {} : { organisation: filter.organisation }),
-      });
+      const past =
+        filter.organisation === undefined
+          ? await readModelsAsOf(readSide.store, asOf, { logger })
+          : await readModelsAsOfOrganisation(readSide.store, readSide.db, asOf, filter.organisation, { logger });
       try {
         commitments = allCommitments(past.db, filter);
       } finally {

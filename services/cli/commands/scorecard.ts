@@ -7,7 +7,7 @@ import { EXIT_USAGE, type CliIo } from '../run-cli.ts';
 import { CliUsageError, cliConfig, parseArgs, stringFlag, type ParsedArgs, cliLogger } from '../cli-options.ts';
 import type { Config } from '../../config/config.ts';
 import { getScorecard, scorecardKeys, type ScorecardView } from '../../read-models/scorecard-queries.ts';
-import { InvalidAsOf, parseAsOf, readModelsAsOf } from '../../projector/as-of.ts';
+import { InvalidAsOf, parseAsOf, readModelsAsOfOrganisation } from '../../projector/as-of.ts';
 import { catchUpReadSide, openReadSide } from '../../projector/read-side.ts';
 import { commitmentStatusSchema } from '../../../domain/events/commitment-events.ts';
 
@@ -44,7 +44,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     let scorecard: ScorecardView | null;
     if (asOf === null) scorecard = getScorecard(readSide.db, organisation, year);
     else {
-      const past = await readModelsAsOf(readSide.store, asOf, { logger, organisation });
+      const past = await readModelsAsOfOrganisation(readSide.store, readSide.db, asOf, organisation, { logger });
       try {
         scorecard = getScorecard(past.db, organisation, year);
       } finally {

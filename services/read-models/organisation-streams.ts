@@ -1,0 +1,17 @@
+/**
+ * The event streams about one organisation, as the live read models know them: its reports', commitments' and
+ * outcomes' streams. Every ledger event about the organisation is in one of them (evidence links and reviewers'
+ * decisions live in their commitment's stream), so replaying these streams replays the organisation.
+ */
+import { streamNames } from '../../domain/ids.ts';
+import type { ReadModelDb } from './schema.ts';
+import { prepared } from './statement-cache.ts';
+
+export function organisationStreams(db: ReadModelDb, organisation: string): string[] {
+  const ids = (sql: string): string[] => prepared(db, sql).pluck().all(organisation) as string[];
+  return [
+    ...ids(`SELECT id FROM reports WHERE organisation = ? ORDER BY id`).map(streamNames.report),
+    ...ids(`SELECT id FROM commitments WHERE organisation = ? ORDER BY id`).map(streamNames.commitment),
+    ...ids(`SELECT id FROM outcomes WHERE organisation = ? ORDER BY id`).map(streamNames.outcome),
+  ];
+}
