@@ -10,7 +10,7 @@ export type ReadModelDb = Database.Database;
 export const READ_MODEL_FILE = 'read-models.sqlite';
 
 /** Bump whenever a table or a projection changes what it writes: old read models are then rebuilt. */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS checkpoint (
@@ -89,6 +89,8 @@ CREATE TABLE IF NOT EXISTS outcomes (
   data TEXT NOT NULL,
   version TEXT NOT NULL
 ) STRICT;
+-- An as-of replay of one organisation lists its outcome streams (services/read-models/organisation-streams.ts).
+CREATE INDEX IF NOT EXISTS outcomes_by_organisation ON outcomes (organisation);
 CREATE TABLE IF NOT EXISTS evidence (
   link_id TEXT PRIMARY KEY,
   commitment_id TEXT NOT NULL,
