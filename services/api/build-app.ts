@@ -2,7 +2,6 @@
  * The HTTP application. Routes live in plugins beside this file; this factory wires them to the runtime
  * dependencies so tests can build an app on an in-memory store without a network port.
  */
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.ts';
@@ -18,6 +17,7 @@ import { installMethodNotAllowed } from './http/method-not-allowed.ts';
 import { createMetrics, installRequestMetrics, type Gauge } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
 import { REQUEST_ID_HEADER } from './http/request-id.ts';
 import { clientErrorAnswerer, generateRequestId, requestTimeoutServerOptions } from './http/request-timeout.ts';
 import { createChangeSignal } from './read/change-signal.ts';
@@ -74,10 +74,7 @@ export interface AppDependencies {
 
 export { REQUEST_ID_HEADER };
 
-/**
- * Rate-limit key: the token's name (limits follow the caller, not its address), else the address. The limiter's
- * hook is route-level, so it runs after the app-level onRequest hook has named the caller.
- */
+/** Rate-limit key: the token's name (limits follow the caller, not its address), else the address. */
 function rateLimitKey(request: FastifyRequest): string {
   const principal = request.principal as Principal | null;
   return principal === null || principal.anonymous ? `ip:${request.ip}` : `token:${principal.name}`;
@@ -103,14 +100,29 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // id on every answer (errors, 404s, 304s included), then who is calling and whether they may.
   decorateForAccessControl(app);
   const authorise = createAuthoriser({ tokens: settings.tokens, anonymousReads: settings.anonymousReads });
+  const limiter = createRateLimiter(settings.rateLimit);
+  const { max: rateLimitMax } = settings.rateLimit;
   app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     try {
       authorise(request);
-      done();
     } catch (error) {
       done(error as Error);
+      return;
     }
+    const admission = request.routeOptions.config.rateLimit === false ? null : limiter.admit(rateLimitKey(request), Date.now());
+    if (admission === null || admission.allowed) {
+      done();
+      return;
+    }
+    done(
+      new ProblemError(
+        'rate_limited',
+        `rate limit of ${rateLimitMax} requests exceeded; retry in ${admission.retryAfterSeconds} s`,
+        { field: 'header.authorization' },
+        { 'retry-after': String(admission.retryAfterSeconds) },
+      ),
+    );
   });
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' };
@@ -123,18 +135,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const metrics = createMetrics([projectorLagGauge(deps.store, readSide), ...(deps.gauges ?? [])]);
   installRequestMetrics(app, metrics);
 
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: settings.rateLimit.max,
-    timeWindow: settings.rateLimit.windowMs,
-    keyGenerator: rateLimitKey,
-    // The limit headers go out only on a 429 (with Retry-After), keeping every other response lean.
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    errorResponseBuilder: (_request, context) =>
-      new ProblemError('rate_limited', `rate limit of ${context.max} requests exceeded; retry in ${context.after}`, {
-        field: 'header.authorization',
-      }),
-  });
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { store: deps.store });
