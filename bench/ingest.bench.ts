@@ -20,29 +20,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { READER_VERSION, readReport } from '../domain/reader/read-report.ts';
 import type { ParsedReport } from '../domain/reader/parsed-report.ts';
 import { ingestReport, ingestReports } from '../services/ingestion/ingest-report.ts';
 import type { ReportReader } from '../services/ingestion/report-reader.ts';
 import type { EventToAppend, StreamAppend } from '../services/store/event-store.ts';
 import { openSqliteStore } from '../services/store/sqlite-store.ts';
+import { sampleTexts } from './sample-reports.ts';
 
 const ORGS = Number(process.env['BENCH_ORGS'] ?? 1_000);
 const BATCH = 100;
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const folder = fs.mkdtempSync(path.join(process.env['BENCH_DIR'] ?? os.tmpdir(), 'plan-ledger-ingest-bench-'));
 const SUFFIX = '\n<!-- bench-org-';
-
-function sampleTexts(): string[] {
-  return [path.join(root, 'seeds'), path.join(root, 'test/fixtures/gold/pairs')].flatMap((dir) =>
-    fs
-      .readdirSync(dir)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => fs.readFileSync(path.join(dir, name), 'utf8')),
-  );
-}
 
 const texts = sampleTexts();
 const readStarted = performance.now();

@@ -7,23 +7,10 @@
  *
  *   node --import tsx bench/quantities.bench.ts [--seconds N]
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extractQuantities, extractTargets } from '../domain/reader/quantities/index.ts';
+import { sampleTexts } from './sample-reports.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCE = /(?:约|近|超过)?\d+(?:\.\d+)?(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?(?:人次|[%％个人家元名户件期])(?:以上|左右|以内)?/g;
-
-function sampleTexts(): string[] {
-  const folders = [join(root, 'seeds'), join(root, 'test/fixtures/gold/pairs')];
-  return folders.flatMap((folder) =>
-    readdirSync(folder)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => readFileSync(join(folder, name), 'utf8')),
-  );
-}
 
 function secondsOption(): number {
   const at = process.argv.indexOf('--seconds');

@@ -11,26 +11,13 @@
  *
  *   node --import tsx bench/reader.bench.ts [--seconds N]
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readReport, READER_VERSION } from '../domain/reader/read-report.ts';
 import { readReportWith } from '../domain/reader/read-report-with.ts';
+import { sampleTexts } from './sample-reports.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const AIM_MB_PER_SECOND = 5;
 const AIM_RATIO = 10;
 const REFERENCE = /(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[)）]|\d+(?:\.\d+)?(?:万|亿)?[%％个人家元])/g;
-
-function sampleTexts(): string[] {
-  const folders = [join(root, 'seeds'), join(root, 'test/fixtures/gold/pairs')];
-  return folders.flatMap((folder) =>
-    readdirSync(folder)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => readFileSync(join(folder, name), 'utf8')),
-  );
-}
 
 const SAMPLES = 6;
 

@@ -15,7 +15,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { createMemoryStore } from '../services/store/memory-store.ts';
@@ -30,23 +29,20 @@ import { readModelsAsOf, readModelsAsOfOrganisation } from '../services/projecto
 import { getScorecard } from '../services/read-models/scorecard-queries.ts';
 import { allCommitments } from '../services/read-models/commitment-queries.ts';
 import { positionOf } from '../services/store/position.ts';
+import { sampleReportFiles } from './sample-reports.ts';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const logger = pino({ level: 'silent' });
 const MARK = '\u241f';
 
 async function templateLog(): Promise<RecordedEvent[]> {
   const store = createMemoryStore({ clock: () => new Date('2026-01-01T00:00:00.000Z') });
-  const folders = [path.join(root, 'seeds'), path.join(root, 'test/fixtures/gold/pairs')];
-  for (const folder of folders) {
-    for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.txt')).sort()) {
-      const result = await ingestReport({ store, clock: () => new Date('2026-01-01T00:00:00.000Z') }, {
-        type: 'IngestReport',
-        text: fs.readFileSync(path.join(folder, name), 'utf8'),
-      });
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    }
+  for (const file of sampleReportFiles()) {
+    const result = await ingestReport({ store, clock: () => new Date('2026-01-01T00:00:00.000Z') }, {
+      type: 'IngestReport',
+      text: fs.readFileSync(file, 'utf8'),
+    });
+    if (!result.ok) throw new Error(`${path.basename(file)}: ${result.error.message}`);
   }
   await runMatchingCatchUp(store, { logger });
   const events: RecordedEvent[] = [];
