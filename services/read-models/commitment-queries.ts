@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { Span } from '../../domain/reader/parsed-report.ts';
 import type { CommitmentStatus, RecordedTarget } from '../../domain/events/commitment-events.ts';
-import type { EvidenceState, StatusResult } from '../../domain/status/status-result.ts';
-import type { TimelineRow } from '../../projections/rows.ts';
+import type { EvidenceState } from '../../domain/status/status-result.ts';
+import type { CommitmentRow, TimelineRow } from '../../projections/rows.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { prepared } from './statement-cache.ts';
 import { commitmentRowOf, type CommitmentRecord } from './row-reader.ts';
@@ -43,26 +43,11 @@ export interface EvidenceView {
   stateReason: string | null;
 }
 
-export interface CommitmentView {
-  id: string;
-  organisation: string;
-  planYear: number;
-  area: string | null;
-  marker: string | null;
-  text: string;
-  originalText: string | null;
-  reportId: string;
-  span: Span;
-  status: CommitmentStatus;
-  computedStatus: CommitmentStatus;
-  reason: StatusResult | null;
-  carriedOver: boolean;
-  assessment: { status: CommitmentStatus; rationale: string } | null;
-  withdrawnReason: string | null;
-  version: string;
+/** A commitment as readers see it: its row without the matching key and the recording time, with its details. */
+export type CommitmentView = Omit<CommitmentRow, 'normalisedText' | 'recordedAt'> & {
   targets: TargetView[];
   evidence: EvidenceView[];
-}
+};
 
 export interface CommitmentFilter {
   organisation?: string;
