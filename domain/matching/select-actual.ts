@@ -5,7 +5,7 @@
  * figure the matcher scored is the figure the verdict compares.
  */
 import type { Quantity, Span, Target } from '../reader/parsed-report.ts';
-import { sameBaseUnit, toBaseUnit } from './base-unit.ts';
+import { measureOf, toBaseUnit } from './base-unit.ts';
 import { metricWordsOf, type LocatedText } from './metric-context.ts';
 import { termsOf, UNIFORM_WEIGHTS, weightedDice, type RarityWeights } from './text-terms.ts';
 
@@ -66,10 +66,6 @@ export function targetBaseUnit(target: Pick<Target, 'unit'>): string {
   return toBaseUnit(1, target.unit).unit;
 }
 
-export function isCandidateFigure(target: Pick<Target, 'unit'>, quantity: Quantity): boolean {
-  return !quantity.multiYear && sameBaseUnit(targetBaseUnit(target), quantity.unit);
-}
-
 /** The words of the plan naming the target's metric (the clause before the figure inside the commitment). */
 export function targetMetricWords(target: Target, commitment: LocatedText | null): string {
   return metricWordsOf(target, commitment);
@@ -82,6 +78,8 @@ export interface ReadFigure {
   terms: ReadonlySet<string>;
   /** Which way the metric words move (see oppositeChange). */
   change: Change;
+  /** What the figure's unit measures (`measureOf`), for the unit check against each target. */
+  measure: string;
 }
 
 /**
@@ -96,7 +94,7 @@ export function figuresOf(statement: ReviewStatement): readonly ReadFigure[] {
   if (figures === undefined) {
     figures = statement.quantities.map((quantity) => {
       const metricWords = metricWordsOf(quantity, statement);
-      return { quantity, metricWords, terms: termsOf(metricWords), change: changeOf(metricWords) };
+      return { quantity, metricWords, terms: termsOf(metricWords), change: changeOf(metricWords), measure: measureOf(quantity.unit) };
     });
     figuresByStatement.set(statement, figures);
   }
@@ -111,8 +109,10 @@ export function figuresOf(statement: ReviewStatement): readonly ReadFigure[] {
 export function chooseFigure(target: Target, targetWords: string, targetTerms: ReadonlySet<string>, figures: readonly ReadFigure[]): ActualChoice | null {
   let best: ActualChoice | null = null;
   const targetChange = changeOf(targetWords);
+  // A candidate is a single-year figure whose unit measures what the target's does.
+  const targetMeasure = measureOf(targetBaseUnit(target));
   for (const figure of figures) {
-    if (!isCandidateFigure(target, figure.quantity)) continue;
+    if (figure.quantity.multiYear || figure.measure !== targetMeasure) continue;
     const raw = weightedDice(targetTerms, figure.terms, UNIFORM_WEIGHTS);
     const similarity = opposite(targetChange, figure.change) ? raw * OPPOSITE_CHANGE_FACTOR : raw;
     if (best === null || similarity > best.similarity) best = { quantity: figure.quantity, metricWords: figure.metricWords, similarity };

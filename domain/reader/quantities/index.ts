@@ -4,6 +4,6 @@
  */
 export { extractQuantities } from './extract-quantities.ts';
 export { extractTargets } from './extract-targets.ts';
-export { toBaseUnit, sameBaseUnit } from './units.ts';
+export { measureOf, toBaseUnit, sameBaseUnit } from './units.ts';
 export { parseChineseNumber } from './chinese-number.ts';
 export { metricDirection } from './metric-direction.ts';

@@ -89,7 +89,11 @@ const SAME_MEASURE: Readonly<Record<string, string>> = { 名: '人', 位: '人' 
 
 /** Whether two units (as written or base) measure the same thing once multipliers are removed. */
 export function sameBaseUnit(a: string, b: string): boolean {
-  const baseA = toBaseUnit(1, a).unit;
-  const baseB = toBaseUnit(1, b).unit;
-  return (SAME_MEASURE[baseA] ?? baseA) === (SAME_MEASURE[baseB] ?? baseB);
+  return measureOf(a) === measureOf(b);
+}
+
+/** What a unit measures, one spelling per measure: two units compare (`sameBaseUnit`) when these are equal. */
+export function measureOf(unit: string): string {
+  const base = toBaseUnit(1, unit).unit;
+  return SAME_MEASURE[base] ?? base;
 }
