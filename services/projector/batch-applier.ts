@@ -8,6 +8,7 @@
 import type { Logger } from '../logger.ts';
 import { decodeLedgerEvent, UndecodableEvent } from '../events/event-codec.ts';
 import type { RecordedEvent } from '../store/event-store.ts';
+import { markOf } from '../store/log-mark.ts';
 import { parsePosition, type Position } from '../store/position.ts';
 import { projectEvent } from '../../projections/project-event.ts';
 import { commitmentsWithStaleCarriedOver, refreshCommitmentStatus } from '../../projections/refresh-status.ts';
@@ -62,7 +63,7 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
     const changed = new Set<string>();
     const dirtyScorecards = new Map<string, { organisation: string; planYear: number }>();
     let undecodable = 0;
-    let last: Position | null = null;
+    let last: RecordedEvent | null = null;
 
     const write = (changes: readonly RowChange[]): void => {
       for (const change of changes) {
@@ -117,10 +118,10 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
 
     const add = (recorded: RecordedEvent): void => {
       if (after !== null && recorded.position <= after) return;
-      if (last !== null && recorded.position <= last) {
-        throw new Error(`events out of order: ${recorded.position} after ${last}`);
+      if (last !== null && recorded.position <= last.position) {
+        throw new Error(`events out of order: ${recorded.position} after ${last.position}`);
       }
-      last = recorded.position;
+      last = recorded;
       if (include !== undefined && !include(recorded)) return;
       let decoded;
       try {
@@ -148,8 +149,8 @@ export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions
       for (const { organisation, planYear } of dirtyScorecards.values()) {
         writer.replaceScorecard(organisation, planYear, buildScorecardRows(organisation, planYear, reader.areaStatusesOf(organisation, planYear)));
       }
-      writer.writeCheckpoint(last);
-      return { position: last, changedCommitmentIds: [...changed], undecodable };
+      writer.writeCheckpoint(markOf(last));
+      return { position: last.position, changedCommitmentIds: [...changed], undecodable };
     };
     return { add, finish };
   }

@@ -14,6 +14,7 @@ import { runMatchingCatchUp } from '../matching/matching-process.ts';
 import { matchingStateFileFor } from '../matching/matching-state.ts';
 import { createBatchApplier } from './batch-applier.ts';
 import { catchUp } from './catch-up.ts';
+import { resetReadModelsOfAnotherLog } from './log-check.ts';
 
 export interface ReadSide {
   store: EventStore;
@@ -56,5 +57,6 @@ export async function openReadSide(config: Config, logger: Logger): Promise<Read
 /** Proposes evidence for everything in the log, then projects the log up to its head. */
 export async function catchUpReadSide(readSide: ReadSide, logger: Logger): Promise<void> {
   await runMatchingCatchUp(readSide.store, { logger, stateFile: readSide.matchingStateFile });
+  await resetReadModelsOfAnotherLog(readSide.store, readSide.db, logger);
   await catchUp(readSide.store, createBatchApplier(readSide.db, { logger }));
 }

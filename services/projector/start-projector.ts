@@ -8,6 +8,7 @@ import type { Position } from '../store/position.ts';
 import type { ReadModelDb } from '../read-models/schema.ts';
 import { createBatchApplier, type BatchResult } from './batch-applier.ts';
 import { DEFAULT_BATCH_SIZE } from './catch-up.ts';
+import { resetReadModelsOfAnotherLog } from './log-check.ts';
 
 export type ChangeListener = (change: BatchResult) => void;
 
@@ -79,9 +80,18 @@ export function startProjector(options: ProjectorOptions): Projector {
     }
   };
 
+  // Once per projector, before the first subscription and before anyone is told the read models caught up.
+  let logCheck: Promise<boolean> | null = null;
+  const checkLog = (): Promise<boolean> =>
+    (logCheck ??= resetReadModelsOfAnotherLog(store, options.db, logger).catch((error: unknown) => {
+      logCheck = null;
+      throw error;
+    }));
+
   const follow = async (): Promise<void> => {
     while (!stopped) {
       try {
+        await checkLog();
         const after = applier.checkpoint();
         subscription = store.subscribeToAll(after === null ? {} : { after });
         for await (const recorded of subscription) {
@@ -115,6 +125,7 @@ export function startProjector(options: ProjectorOptions): Projector {
       flush();
     },
     async caughtUp() {
+      await checkLog();
       const head = await store.headPosition();
       if (head === null) return;
       await new Promise<void>((resolve) => {

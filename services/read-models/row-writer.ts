@@ -4,12 +4,13 @@
  */
 import type { RowChange } from '../../projections/row-changes.ts';
 import type { ScorecardRow } from '../../projections/rows.ts';
+import type { LogMark } from '../store/log-mark.ts';
 import type { ReadModelDb } from './schema.ts';
 
 export interface RowWriter {
   apply(change: RowChange): void;
   replaceScorecard(organisation: string, year: number, rows: readonly ScorecardRow[]): void;
-  writeCheckpoint(position: string): void;
+  writeCheckpoint(mark: LogMark): void;
 }
 
 export const PROJECTOR_CHECKPOINT = 'read-models';
@@ -65,7 +66,9 @@ export function createRowWriter(db: ReadModelDb): RowWriter {
       `INSERT INTO scorecards (organisation, year, area, counts, total, assessable, follow_through_rate) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     checkpoint: db.prepare(
-      `INSERT INTO checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+      `INSERT INTO checkpoint (name, position, stream, revision, event_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, stream = excluded.stream, revision = excluded.revision,
+         event_id = excluded.event_id`,
     ),
   };
 
@@ -156,8 +159,8 @@ export function createRowWriter(db: ReadModelDb): RowWriter {
         );
       }
     },
-    writeCheckpoint(position) {
-      statements.checkpoint.run(PROJECTOR_CHECKPOINT, position);
+    writeCheckpoint(mark) {
+      statements.checkpoint.run(PROJECTOR_CHECKPOINT, mark.position, mark.stream, mark.revision, mark.eventId);
     },
   };
 }

@@ -10,12 +10,16 @@ export type ReadModelDb = Database.Database;
 export const READ_MODEL_FILE = 'read-models.sqlite';
 
 /** Bump whenever a table or a projection changes what it writes: old read models are then rebuilt. */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 const TABLES = `
+-- The last event applied, by position and by identity (services/store/log-mark.ts).
 CREATE TABLE IF NOT EXISTS checkpoint (
   name TEXT PRIMARY KEY,
-  position TEXT NOT NULL
+  position TEXT NOT NULL,
+  stream TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  event_id TEXT NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS reports (
   id TEXT PRIMARY KEY,
