@@ -19,6 +19,7 @@ import { decodeLedgerEvent } from '../events/event-codec.ts';
 import type { Logger } from '../logger.ts';
 import type { EventStore, RecordedEvent, Subscription } from '../store/event-store.ts';
 import { comparePositions, type Position } from '../store/position.ts';
+import { logHoldsMark, markOf, type LogMark } from '../store/log-mark.ts';
 import { MatchingState, type MatchingGroup } from './matching-state.ts';
 
 export interface MatchingOptions {
@@ -54,6 +55,8 @@ class MatchingWorker {
   readonly tally: MatchingTally = { eventsRead: 0, groupsMatched: 0, linksProposed: 0, failures: 0, position: null, resumedAfter: null };
   private readonly clock: () => Date;
   private uncommitted = 0;
+  /** The last event folded in: the checkpoint the next commit writes. */
+  private lastRead: LogMark | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -64,18 +67,21 @@ class MatchingWorker {
   }
 
   /**
-   * Where to resume: the state's checkpoint, unless the log does not reach it (a different or emptied store),
-   * in which case the state is dropped and the log read from its beginning.
+   * Where to resume: the state's checkpoint, unless the log does not hold the event it names (an emptied store,
+   * or another log), in which case the state is dropped and the log read from its beginning.
    */
   async resumePoint(): Promise<Position | null> {
-    const checkpoint = this.state.checkpoint();
-    if (checkpoint === null) return null;
-    const head = await this.store.headPosition();
-    if (head === null || comparePositions(checkpoint, head) > 0) {
-      this.options.logger?.warn({ checkpoint, head }, 'matching state is ahead of the log; starting again from its beginning');
+    const mark = this.state.checkpointMark();
+    if (mark === null) return null;
+    if (!(await logHoldsMark(this.store, mark))) {
+      this.options.logger?.warn(
+        { checkpoint: mark.position, stream: mark.stream, revision: mark.revision },
+        'matching state was built from another log (its last event is not in this one); starting again from the beginning',
+      );
       this.state.reset();
       return null;
     }
+    const checkpoint = mark.position;
     this.tally.position = checkpoint;
     this.tally.resumedAfter = checkpoint;
     return checkpoint;
@@ -85,6 +91,7 @@ class MatchingWorker {
   apply(recorded: RecordedEvent): boolean {
     this.tally.eventsRead++;
     this.tally.position = recorded.position;
+    this.lastRead = markOf(recorded);
     const decoded = decodeLedgerEvent(recorded);
     const due = decoded === null ? false : this.state.apply(decoded.event);
     if (++this.uncommitted >= COMMIT_EVERY) this.commit();
@@ -93,7 +100,7 @@ class MatchingWorker {
 
   /** Makes what was folded in durable, with the last position read as the checkpoint. */
   commit(): void {
-    if (this.tally.position !== null && this.uncommitted > 0) this.state.commit(this.tally.position);
+    if (this.lastRead !== null && this.uncommitted > 0) this.state.commit(this.lastRead);
     this.uncommitted = 0;
   }
 

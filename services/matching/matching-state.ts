@@ -18,6 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DomainEvent } from '../../domain/events/catalog.ts';
 import type { MatchableCommitment, MatchableOutcome } from '../../domain/matching/propose-evidence.ts';
+import type { LogMark } from '../store/log-mark.ts';
 import { parsePosition, type Position } from '../store/position.ts';
 
 export const MATCHING_STATE_FILE = 'matching.sqlite';
@@ -31,7 +32,7 @@ export function matchingStateFileFor(store: string, dataDir: string): string {
 }
 
 /** Bump when the tables change: a state of another version is dropped and rebuilt from the log. */
-const MATCHING_STATE_VERSION = 1;
+const MATCHING_STATE_VERSION = 2;
 
 export function groupKey(organisation: string, year: number): string {
   return `${organisation}\u0000${year}`;
@@ -46,7 +47,10 @@ export interface MatchingGroup {
 }
 
 const TABLES = `
-CREATE TABLE IF NOT EXISTS matching_checkpoint (only INTEGER PRIMARY KEY CHECK (only = 1), position TEXT NOT NULL) STRICT;
+-- The last event folded in, by position and by identity (services/store/log-mark.ts).
+CREATE TABLE IF NOT EXISTS matching_checkpoint (
+  only INTEGER PRIMARY KEY CHECK (only = 1), position TEXT NOT NULL, stream TEXT NOT NULL, revision INTEGER NOT NULL, event_id TEXT NOT NULL
+) STRICT;
 CREATE TABLE IF NOT EXISTS matching_groups (key TEXT PRIMARY KEY, organisation TEXT NOT NULL, year INTEGER NOT NULL, due INTEGER NOT NULL) STRICT;
 CREATE INDEX IF NOT EXISTS matching_groups_due ON matching_groups (due) WHERE due = 1;
 -- Members in the order they were first recorded (rowid): the matcher sees a group as the log built it.
@@ -91,8 +95,11 @@ export class MatchingState {
     }
     const db = this.db;
     this.statements = {
-      checkpoint: db.prepare(`SELECT position FROM matching_checkpoint WHERE only = 1`).pluck(),
-      writeCheckpoint: db.prepare(`INSERT INTO matching_checkpoint (only, position) VALUES (1, ?) ON CONFLICT (only) DO UPDATE SET position = excluded.position`),
+      checkpoint: db.prepare(`SELECT position, stream, revision, event_id AS eventId FROM matching_checkpoint WHERE only = 1`),
+      writeCheckpoint: db.prepare(
+        `INSERT INTO matching_checkpoint (only, position, stream, revision, event_id) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT (only) DO UPDATE SET position = excluded.position, stream = excluded.stream, revision = excluded.revision, event_id = excluded.event_id`,
+      ),
       putGroup: db.prepare(`INSERT INTO matching_groups (key, organisation, year, due) VALUES (?, ?, ?, 0) ON CONFLICT (key) DO NOTHING`),
       markDue: db.prepare(`UPDATE matching_groups SET due = 1 WHERE key = ?`),
       clearDue: db.prepare(`UPDATE matching_groups SET due = 0 WHERE key = ?`),
@@ -116,11 +123,16 @@ export class MatchingState {
 
   /** The position of the last event folded in and committed, or null for a state that has seen nothing. */
   checkpoint(): Position | null {
-    const stored = this.statements.checkpoint.get() as string | undefined;
+    return this.checkpointMark()?.position ?? null;
+  }
+
+  /** The last event folded in and committed, by position and identity. */
+  checkpointMark(): LogMark | null {
+    const stored = this.statements.checkpoint.get() as (Omit<LogMark, 'position'> & { position: string }) | undefined;
     if (stored === undefined) return null;
-    const position = parsePosition(stored);
-    if (position === null) throw new Error(`matching checkpoint ${JSON.stringify(stored)} is not a position`);
-    return position;
+    const position = parsePosition(stored.position);
+    if (position === null) throw new Error(`matching checkpoint ${JSON.stringify(stored.position)} is not a position`);
+    return { ...stored, position };
   }
 
   /** Folds one event in; returns true when it made a group due for matching. */
@@ -170,9 +182,9 @@ export class MatchingState {
   }
 
   /** Makes everything folded in since the last commit durable, with `position` as the checkpoint. */
-  commit(position: Position): void {
+  commit(mark: LogMark): void {
     this.begin();
-    this.statements.writeCheckpoint.run(position);
+    this.statements.writeCheckpoint.run(mark.position, mark.stream, mark.revision, mark.eventId);
     this.db.exec('COMMIT');
     this.inTransaction = false;
   }

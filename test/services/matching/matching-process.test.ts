@@ -143,6 +143,31 @@ t.test('given a state file ahead of the log, then the process starts again from 
   t.same(await proposals(shorter), await proposals(longer));
 });
 
+t.test('given a state file of another log at least as long, then the process notices and starts again from the beginning', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'matching-other-log-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const stateFile = path.join(dir, 'matching.sqlite');
+  const first = createMemoryStore({ clock });
+  await ingest(first, PLAN_2022);
+  await runMatchingCatchUp(first, { clock, stateFile });
+
+  // Same kind of log, as long or longer, other events: positions alone would resume mid-way.
+  const other = createMemoryStore({ clock });
+  await ingest(other, REVIEW_2022);
+  await ingest(other, PLAN_2022);
+  const otherLength = await eventCount(other);
+  t.ok(otherLength > (await eventCount(first)), 'the other log reaches past the checkpoint');
+  const tally = await runMatchingCatchUp(other, { clock, stateFile });
+  t.equal(tally.resumedAfter, null, 'the checkpoint names an event the other log does not hold at its place');
+  t.equal(tally.eventsRead, otherLength, 'so the whole log is read');
+
+  const fresh = createMemoryStore({ clock });
+  await ingest(fresh, REVIEW_2022);
+  await ingest(fresh, PLAN_2022);
+  await runMatchingCatchUp(fresh, { clock });
+  t.same(await proposals(other), await proposals(fresh), 'and the links are those of a first run over it');
+});
+
 t.test('given the running process with a state file, when it is restarted, then it resumes and follows new reports', async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'matching-live-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));

@@ -131,16 +131,17 @@ t.test('given a state file, then what was committed survives a restart and what 
   first.apply(commitmentRecorded('c1', 2025));
   first.apply(outcomeRecorded('o1', 2025));
   first.apply({ type: 'EvidenceLinkProposed', data: { linkId: 'l1' } } as unknown as DomainEvent);
-  first.commit(positionOf(3n));
+  first.commit({ position: positionOf(3n), stream: 'commitment-l1', revision: 1, eventId: 'e3' });
   first.apply(reportIngested(2025, null));
   first.close();
 
   const second = new MatchingState(file);
   t.equal(second.checkpoint(), positionOf(3n));
+  t.same(second.checkpointMark(), { position: positionOf(3n), stream: 'commitment-l1', revision: 1, eventId: 'e3' }, 'with the identity of its event');
   t.ok(second.isKnownLink('l1'), 'links known before the checkpoint are still known');
   t.same(second.dueGroups(), [], 'the report read after the checkpoint was never committed');
   second.apply(reportIngested(2025, null));
-  second.commit(positionOf(4n));
+  second.commit({ position: positionOf(4n), stream: 'report-2025', revision: 0, eventId: 'e4' });
   second.close();
 
   const third = new MatchingState(file);
