@@ -98,7 +98,7 @@ class MatchingWorker {
     return due;
   }
 
-  /** Makes what was folded in durable, with the last position read as the checkpoint. */
+  /** Makes what was folded in durable, with the last event read as the checkpoint. */
   commit(): void {
     if (this.lastRead !== null && this.uncommitted > 0) this.state.commit(this.lastRead);
     this.uncommitted = 0;

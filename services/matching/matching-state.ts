@@ -181,7 +181,7 @@ export class MatchingState {
     }
   }
 
-  /** Makes everything folded in since the last commit durable, with `position` as the checkpoint. */
+  /** Makes everything folded in since the last commit durable, with `mark` (its last event) as the checkpoint. */
   commit(mark: LogMark): void {
     this.begin();
     this.statements.writeCheckpoint.run(mark.position, mark.stream, mark.revision, mark.eventId);
