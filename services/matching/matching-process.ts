@@ -19,7 +19,7 @@ import { decodeLedgerEvent } from '../events/event-codec.ts';
 import type { Logger } from '../logger.ts';
 import type { EventStore, RecordedEvent, Subscription } from '../store/event-store.ts';
 import { comparePositions, type Position } from '../store/position.ts';
-import { logHoldsMark, markOf, type LogMark } from '../store/log-mark.ts';
+import { logHoldsMark, markOf } from '../store/log-mark.ts';
 import { MatchingState, type MatchingGroup } from './matching-state.ts';
 
 export interface MatchingOptions {
@@ -56,7 +56,7 @@ class MatchingWorker {
   private readonly clock: () => Date;
   private uncommitted = 0;
   /** The last event folded in: the checkpoint the next commit writes. */
-  private lastRead: LogMark | null = null;
+  private lastRead: RecordedEvent | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -91,7 +91,7 @@ class MatchingWorker {
   apply(recorded: RecordedEvent): boolean {
     this.tally.eventsRead++;
     this.tally.position = recorded.position;
-    this.lastRead = markOf(recorded);
+    this.lastRead = recorded;
     const decoded = decodeLedgerEvent(recorded);
     const due = decoded === null ? false : this.state.apply(decoded.event);
     if (++this.uncommitted >= COMMIT_EVERY) this.commit();
@@ -100,7 +100,7 @@ class MatchingWorker {
 
   /** Makes what was folded in durable, with the last event read as the checkpoint. */
   commit(): void {
-    if (this.lastRead !== null && this.uncommitted > 0) this.state.commit(this.lastRead);
+    if (this.lastRead !== null && this.uncommitted > 0) this.state.commit(markOf(this.lastRead));
     this.uncommitted = 0;
   }
 

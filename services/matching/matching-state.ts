@@ -18,8 +18,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DomainEvent } from '../../domain/events/catalog.ts';
 import type { MatchableCommitment, MatchableOutcome } from '../../domain/matching/propose-evidence.ts';
-import type { LogMark } from '../store/log-mark.ts';
-import { parsePosition, type Position } from '../store/position.ts';
+import { logMarkOfStored, type LogMark, type StoredLogMark } from '../store/log-mark.ts';
+import type { Position } from '../store/position.ts';
 
 export const MATCHING_STATE_FILE = 'matching.sqlite';
 
@@ -128,11 +128,8 @@ export class MatchingState {
 
   /** The last event folded in and committed, by position and identity. */
   checkpointMark(): LogMark | null {
-    const stored = this.statements.checkpoint.get() as (Omit<LogMark, 'position'> & { position: string }) | undefined;
-    if (stored === undefined) return null;
-    const position = parsePosition(stored.position);
-    if (position === null) throw new Error(`matching checkpoint ${JSON.stringify(stored.position)} is not a position`);
-    return { ...stored, position };
+    const stored = this.statements.checkpoint.get() as StoredLogMark | undefined;
+    return stored === undefined ? null : logMarkOfStored(stored, 'matching');
   }
 
   /** Folds one event in; returns true when it made a group due for matching. */

@@ -9,14 +9,15 @@ import type { Logger } from '../logger.ts';
 import { decodeLedgerEvent, UndecodableEvent } from '../events/event-codec.ts';
 import type { RecordedEvent } from '../store/event-store.ts';
 import { markOf } from '../store/log-mark.ts';
-import { parsePosition, type Position } from '../store/position.ts';
+import type { Position } from '../store/position.ts';
 import { projectEvent } from '../../projections/project-event.ts';
 import { commitmentsWithStaleCarriedOver, refreshCommitmentStatus } from '../../projections/refresh-status.ts';
 import type { RowChange, StatusRefresh } from '../../projections/row-changes.ts';
 import type { EventEnvelope } from '../../projections/rows.ts';
 import { buildScorecardRows } from '../../projections/scorecard.ts';
 import { batchStates } from '../read-models/batch-state.ts';
-import { createRowWriter, PROJECTOR_CHECKPOINT } from '../read-models/row-writer.ts';
+import { checkpointReader } from '../read-models/checkpoint.ts';
+import { createRowWriter } from '../read-models/row-writer.ts';
 import type { ReadModelDb } from '../read-models/schema.ts';
 
 export interface BatchResult {
@@ -43,16 +44,12 @@ export interface BatchApplierOptions {
 
 export function createBatchApplier(db: ReadModelDb, options: BatchApplierOptions = {}): BatchApplier {
   const { logger, include } = options;
-  const readCheckpoint = db.prepare(`SELECT position FROM checkpoint WHERE name = ?`).pluck();
+  const readCheckpoint = checkpointReader(db);
   const writer = createRowWriter(db);
   const newBatchState = batchStates(db);
 
   function checkpoint(): Position | null {
-    const stored = readCheckpoint.get(PROJECTOR_CHECKPOINT) as string | undefined;
-    if (stored === undefined) return null;
-    const position = parsePosition(stored);
-    if (position === null) throw new Error(`read-model checkpoint ${JSON.stringify(stored)} is not a position`);
-    return position;
+    return readCheckpoint()?.position ?? null;
   }
 
   /** One batch's work, inside its transaction: events go in one by one, `finish` writes what the batch implies. */

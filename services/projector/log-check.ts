@@ -7,21 +7,15 @@
 import type { Logger } from '../logger.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { logHoldsMark } from '../store/log-mark.ts';
-import { parsePosition } from '../store/position.ts';
-import { PROJECTOR_CHECKPOINT } from '../read-models/row-writer.ts';
+import { checkpointReader } from '../read-models/checkpoint.ts';
 import { resetReadModels, type ReadModelDb } from '../read-models/schema.ts';
 
 /** Drops the read models when they were built from another log; returns whether it did. */
 export async function resetReadModelsOfAnotherLog(store: EventStore, db: ReadModelDb, logger?: Logger): Promise<boolean> {
-  const stored = db.prepare(`SELECT position, stream, revision, event_id AS eventId FROM checkpoint WHERE name = ?`).get(PROJECTOR_CHECKPOINT) as
-    | { position: string; stream: string; revision: number; eventId: string }
-    | undefined;
-  if (stored === undefined) return false;
-  const position = parsePosition(stored.position);
-  const mark = position === null ? null : { ...stored, position };
-  if (mark !== null && (await logHoldsMark(store, mark))) return false;
+  const mark = checkpointReader(db)();
+  if (mark === null || (await logHoldsMark(store, mark))) return false;
   logger?.warn(
-    { checkpoint: stored.position, stream: stored.stream, revision: stored.revision },
+    { checkpoint: mark.position, stream: mark.stream, revision: mark.revision },
     'read models were built from another log (their last event is not in this one): rebuilding them from the beginning',
   );
   resetReadModels(db);

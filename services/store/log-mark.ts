@@ -4,7 +4,7 @@
  * EventStoreDB): the marked event, found again at its stream and revision under its id, can.
  */
 import type { EventStore, RecordedEvent } from './event-store.ts';
-import type { Position } from './position.ts';
+import { parsePosition, type Position } from './position.ts';
 
 export interface LogMark {
   position: Position;
@@ -15,6 +15,15 @@ export interface LogMark {
 
 export function markOf(event: RecordedEvent): LogMark {
   return { position: event.position, stream: event.stream, revision: event.revision, eventId: event.id };
+}
+
+/** A mark as a checkpoint table stores it (the position as text); `what` names the checkpoint in the error. */
+export type StoredLogMark = Omit<LogMark, 'position'> & { position: string };
+
+export function logMarkOfStored(stored: StoredLogMark, what: string): LogMark {
+  const position = parsePosition(stored.position);
+  if (position === null) throw new Error(`${what} checkpoint ${JSON.stringify(stored.position)} is not a position`);
+  return { ...stored, position };
 }
 
 /**
